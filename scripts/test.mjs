@@ -1,0 +1,48 @@
+// `npm test`: type check, unit tests (Vitest), browser tests (@web/test-runner in Chromium).
+// Runs every stage even when one fails, then prints one closing line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const results = '.test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+function run(title, command, args) {
+  console.log(`\n── ${title} ──`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  return status === 0;
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const stages = [];
+
+const chromeOk = run('Chromium', 'node', ['scripts/ensure-chromium.mjs']);
+const typesOk = run('Type check (tsc)', bin('tsc'), ['--noEmit']);
+stages.push({ name: 'typecheck', passed: typesOk ? 1 : 0, failed: typesOk ? 0 : 1 });
+
+const unitOk = run('Unit tests (Vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/unit.json`,
+]);
+if (existsSync(`${results}/unit.json`)) {
+  const unit = JSON.parse(readFileSync(`${results}/unit.json`, 'utf8'));
+  stages.push({ name: 'unit', passed: unit.numPassedTests, failed: unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1) });
+} else stages.push({ name: 'unit', passed: 0, failed: 1 });
+
+if (chromeOk) {
+  const browserOk = run('Browser tests (@web/test-runner, Chromium)', bin('web-test-runner'), []);
+  if (existsSync(`${results}/browser.json`)) {
+    const browser = JSON.parse(readFileSync(`${results}/browser.json`, 'utf8'));
+    stages.push({ name: 'browser', passed: browser.passed, failed: browser.failed + (browserOk || browser.failed ? 0 : 1) });
+  } else stages.push({ name: 'browser', passed: 0, failed: 1 });
+} else stages.push({ name: 'browser', passed: 0, failed: 1 });
+
+const passed = stages.reduce((n, s) => n + s.passed, 0);
+const failed = stages.reduce((n, s) => n + s.failed, 0);
+console.log(`\n${stages.map((s) => `${s.name}: ${s.passed} passed, ${s.failed} failed`).join('\n')}`);
+const line = `${passed} passed, ${failed} failed`;
+writeFileSync(`${results}/summary.txt`, `${line}\n`);
+console.log(line);
+process.exit(failed === 0 ? 0 : 1);
