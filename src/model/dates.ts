@@ -1,0 +1,245 @@
+/**
+ * Dates as sources give them: a year, a quarter, a month or a day, possibly approximate.
+ * Each value is kept as the UTC interval [earliest, latest) it stands for, plus its precision,
+ * so that "2018" is never drawn or compared as if it meant 1 January 2018.
+ * Nothing here uses local time: every instant is built with Date.UTC.
+ */
+
+export type Precision = 'year' | 'quarter' | 'month' | 'day';
+
+export interface SourceDate {
+  /** Start of the interval the value stands for, ms since the epoch (UTC). */
+  readonly earliest: number;
+  /** End of that interval, exclusive. */
+  readonly latest: number;
+  readonly precision: Precision;
+  /** Marked with a leading `~` in the CSV. */
+  readonly approximate: boolean;
+  readonly year: number;
+  /** 1–4 for quarter precision. */
+  readonly quarter?: number;
+  /** 1–12 for month and day precision. */
+  readonly month?: number;
+  readonly day?: number;
+}
+
+export type DateParseResult =
+  | { readonly ok: true; readonly value: SourceDate }
+  | { readonly ok: false; readonly reason: string };
+
+/** The marker for an end that is still ongoing at the data's cut-off. */
+export const OPEN_END = '..';
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+const FORMAT_HINT = 'use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally with a leading ~';
+
+const YEAR = /^(\d{4})$/;
+const QUARTER = /^(\d{4})-Q(\d)$/i;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function yearProblem(year: number): string | null {
+  return year < MIN_YEAR || year > MAX_YEAR ? `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}` : null;
+}
+
+function fail(reason: string): DateParseResult {
+  return { ok: false, reason };
+}
+
+/** Parses one date cell (`2018`, `2020-Q4`, `2021-03`, `2021-03-02`, `~2021-Q1`). */
+export function parseSourceDate(text: string): DateParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('is empty');
+  const approximate = trimmed.startsWith('~');
+  const body = approximate ? trimmed.slice(1).trim() : trimmed;
+  let match: RegExpExecArray | null;
+
+  if ((match = YEAR.exec(body))) {
+    const year = Number(match[1]);
+    const bad = yearProblem(year);
+    if (bad) return fail(bad);
+    return ok({ earliest: Date.UTC(year, 0, 1), latest: Date.UTC(year + 1, 0, 1), precision: 'year', approximate, year });
+  }
+  if ((match = QUARTER.exec(body))) {
+    const year = Number(match[1]);
+    const quarter = Number(match[2]);
+    const bad = yearProblem(year);
+    if (bad) return fail(bad);
+    if (quarter < 1 || quarter > 4) return fail(`quarter Q${quarter} does not exist: quarters are Q1 to Q4`);
+    const firstMonth = (quarter - 1) * 3;
+    return ok({
+      earliest: Date.UTC(year, firstMonth, 1),
+      latest: Date.UTC(year, firstMonth + 3, 1),
+      precision: 'quarter',
+      approximate,
+      year,
+      quarter,
+    });
+  }
+  if ((match = MONTH.exec(body))) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const bad = yearProblem(year);
+    if (bad) return fail(bad);
+    if (month < 1 || month > 12) return fail(`month ${match[2]} does not exist: months are 01 to 12`);
+    return ok({
+      earliest: Date.UTC(year, month - 1, 1),
+      latest: Date.UTC(year, month, 1),
+      precision: 'month',
+      approximate,
+      year,
+      month,
+    });
+  }
+  if ((match = DAY.exec(body))) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const bad = yearProblem(year);
+    if (bad) return fail(bad);
+    if (month < 1 || month > 12) return fail(`month ${match[2]} does not exist: months are 01 to 12`);
+    if (day < 1 || day > daysInMonth(year, month)) {
+      return fail(`day ${match[3]} does not exist in ${year}-${match[2]}`);
+    }
+    return ok({
+      earliest: Date.UTC(year, month - 1, day),
+      latest: Date.UTC(year, month - 1, day + 1),
+      precision: 'day',
+      approximate,
+      year,
+      month,
+      day,
+    });
+  }
+  return fail(explainUnreadable(body));
+}
+
+function ok(value: SourceDate): DateParseResult {
+  return { ok: true, value };
+}
+
+/** Says why a cell is not a date, naming the fix where the intent is clear and refusing to guess where it is not. */
+function explainUnreadable(body: string): string {
+  const quarterFirst = /^Q([1-4])[\s/-]+(\d{4})$/i.exec(body);
+  if (quarterFirst) return `quarters are written year first: ${quarterFirst[2]}-Q${quarterFirst[1]}`;
+  const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(body);
+  if (slashed) {
+    const a = Number(slashed[1]);
+    const b = Number(slashed[2]);
+    const y = slashed[3];
+    if (a <= 12 && b <= 12 && a !== b) {
+      return `is ambiguous: ${body} could be day/month or month/day; write it as ${y}-${pad(b)}-${pad(a)} or ${y}-${pad(a)}-${pad(b)}`;
+    }
+    const [day, month] = a > 12 ? [a, b] : [b, a];
+    return `is not in year-month-day order; if you mean ${day} ${monthNameEn(month)} ${y}, write ${y}-${pad(month)}-${pad(day)}`;
+  }
+  if (/^\d{4}[/.]\d{1,2}([/.]\d{1,2})?$/.test(body)) return `separate year, month and day with "-", not "/" or "."`;
+  if (/^\d{4}-\d-/.test(body) || /^\d{4}-\d$/.test(body) || /^\d{4}-\d{2}-\d$/.test(body)) {
+    return 'months and days take two digits (2021-03-02)';
+  }
+  if (/^\d{4}-\d{2}-\d{2}T/.test(body)) return 'times are not supported: keep only the date part (YYYY-MM-DD)';
+  return `"${truncate(body, 40)}" is not a date: ${FORMAT_HINT}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function monthNameEn(month: number): string {
+  return MONTHS.en[month - 1] ?? String(month);
+}
+
+export type EndParseResult =
+  | { readonly ok: true; readonly value: SourceDate | 'open' | null }
+  | { readonly ok: false; readonly reason: string };
+
+/** Parses an end cell: empty means a point in time, `..` means ongoing at the data's cut-off. */
+export function parseEndDate(text: string): EndParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  if (trimmed === OPEN_END) return { ok: true, value: 'open' };
+  const parsed = parseSourceDate(trimmed);
+  return parsed.ok ? { ok: true, value: parsed.value } : parsed;
+}
+
+/** Writes a value back in the CSV syntax; parseSourceDate(toCsvDate(d)) gives d again. */
+export function toCsvDate(date: SourceDate): string {
+  const prefix = date.approximate ? '~' : '';
+  switch (date.precision) {
+    case 'year':
+      return `${prefix}${date.year}`;
+    case 'quarter':
+      return `${prefix}${date.year}-Q${date.quarter}`;
+    case 'month':
+      return `${prefix}${date.year}-${pad(date.month!)}`;
+    case 'day':
+      return `${prefix}${date.year}-${pad(date.month!)}-${pad(date.day!)}`;
+  }
+}
+
+export type Lang = 'en' | 'it';
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  it: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+};
+
+const WORDS: Record<Lang, { quarter: string; approximately: string; ongoing: string }> = {
+  en: { quarter: 'Q', approximately: 'c. ', ongoing: 'ongoing' },
+  it: { quarter: 'T', approximately: 'ca. ', ongoing: 'in corso' },
+};
+
+/** Formats a value the way a source says it: "2018", "Q4 2020", "Mar 2021", "2 Mar 2021" (Italian: "T4 2020", "2 mar 2021"). */
+export function formatSourceDate(date: SourceDate, lang: Lang = 'en'): string {
+  const prefix = date.approximate ? WORDS[lang].approximately : '';
+  switch (date.precision) {
+    case 'year':
+      return `${prefix}${date.year}`;
+    case 'quarter':
+      return `${prefix}${WORDS[lang].quarter}${date.quarter} ${date.year}`;
+    case 'month':
+      return `${prefix}${MONTHS[lang][date.month! - 1]} ${date.year}`;
+    case 'day':
+      return `${prefix}${date.day} ${MONTHS[lang][date.month! - 1]} ${date.year}`;
+  }
+}
+
+/** Formats a start–end pair: a point, a range, or a range that is still ongoing. */
+export function formatDateRange(start: SourceDate, end: SourceDate | 'open' | null, lang: Lang = 'en'): string {
+  const from = formatSourceDate(start, lang);
+  if (end === null) return from;
+  if (end === 'open') return `${from} – ${WORDS[lang].ongoing}`;
+  const to = formatSourceDate(end, lang);
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** The calendar quarter (1–4) of a UTC instant. */
+export function quarterOf(time: number): number {
+  return Math.floor(new Date(time).getUTCMonth() / 3) + 1;
+}
+
+/** A UTC instant as the coarsest SourceDate that still names it exactly (used for view windows in the URL). */
+export function sourceDateAt(time: number, precision: Precision): SourceDate {
+  const d = new Date(time);
+  const year = d.getUTCFullYear();
+  const text =
+    precision === 'year'
+      ? `${year}`
+      : precision === 'quarter'
+        ? `${year}-Q${quarterOf(time)}`
+        : precision === 'month'
+          ? `${year}-${pad(d.getUTCMonth() + 1)}`
+          : `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const parsed = parseSourceDate(text);
+  if (!parsed.ok) throw new RangeError(`cannot represent ${new Date(time).toISOString()}: ${parsed.reason}`);
+  return parsed.value;
+}

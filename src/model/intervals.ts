@@ -1,0 +1,44 @@
+import type { SourceDate } from './dates';
+import type { TimelineEvent } from './types';
+
+/** The time an event covers, [from, to), with an open end running to the data's cut-off. */
+export interface EventSpan {
+  readonly from: number;
+  readonly to: number;
+  /** True when `to` is the cut-off standing in for an end that is still ongoing. */
+  readonly open: boolean;
+}
+
+export function eventSpan(event: TimelineEvent, cutoff: number): EventSpan {
+  const from = event.start.earliest;
+  if (event.end === 'open') return { from, to: Math.max(cutoff, event.start.latest), open: true };
+  if (event.end === null) return { from, to: event.start.latest, open: false };
+  return { from, to: event.end.latest, open: false };
+}
+
+/**
+ * The data's cut-off: where open ends stop. Given by the dataset's metadata, else the latest
+ * instant any event names.
+ */
+export function dataCutoff(events: readonly TimelineEvent[], declared: SourceDate | null = null): number {
+  if (declared) return declared.latest;
+  let latest = -Infinity;
+  for (const event of events) {
+    latest = Math.max(latest, event.start.latest);
+    if (event.end && event.end !== 'open') latest = Math.max(latest, event.end.latest);
+  }
+  return Number.isFinite(latest) ? latest : Date.UTC(new Date().getUTCFullYear() + 1, 0, 1);
+}
+
+/** The whole time the data covers: [earliest start, latest end or cut-off). */
+export function dataExtent(events: readonly TimelineEvent[], cutoff: number): [number, number] {
+  if (events.length === 0) return [Date.UTC(2010, 0, 1), Date.UTC(2022, 0, 1)];
+  let from = Infinity;
+  let to = -Infinity;
+  for (const event of events) {
+    const span = eventSpan(event, cutoff);
+    from = Math.min(from, span.from);
+    to = Math.max(to, span.to);
+  }
+  return [from, to];
+}
