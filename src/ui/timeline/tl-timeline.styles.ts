@@ -1,0 +1,300 @@
+import { css } from 'lit';
+
+export const timelineStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    min-width: 0;
+  }
+  figure {
+    margin: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-bottom: 0.4rem;
+  }
+  figcaption {
+    font-weight: 600;
+    font-size: 1.05rem;
+  }
+  .range {
+    color: var(--tl-muted);
+    font-size: 0.85rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .zoom-buttons {
+    display: flex;
+    gap: 0.3rem;
+    margin-left: auto;
+  }
+  .zoom-buttons button {
+    min-width: 2.2rem;
+  }
+  .chart {
+    position: relative;
+  }
+  svg {
+    display: block;
+    overflow: visible;
+    font-family: var(--tl-font);
+  }
+  svg.plot {
+    touch-action: none;
+    cursor: grab;
+    user-select: none;
+    -webkit-user-select: none;
+  }
+  svg.plot:active {
+    cursor: grabbing;
+  }
+  .zoom-surface {
+    fill: transparent;
+  }
+  .lane-bg {
+    fill: transparent;
+  }
+  .lane:nth-child(even) .lane-bg {
+    fill: var(--tl-surface);
+    fill-opacity: 0.6;
+  }
+  .lane-rule {
+    stroke: var(--tl-border);
+    stroke-width: 1;
+  }
+  .lane-header-bg {
+    fill: var(--tl-bg);
+    fill-opacity: 0.85;
+  }
+  .lane-header text {
+    font-size: 13px;
+    fill: var(--tl-text);
+  }
+  .lane-title {
+    font-weight: 600;
+  }
+  .lane-attribution {
+    fill: var(--tl-muted);
+  }
+  .mark {
+    cursor: pointer;
+    outline: none;
+  }
+  .mark .hit {
+    fill: transparent;
+  }
+  .glyph {
+    stroke: var(--tl-bg);
+    stroke-width: 1.2;
+  }
+  .bracket {
+    fill: none;
+    stroke: var(--tl-text);
+    stroke-width: 1.2;
+  }
+  .span-range {
+    fill: none;
+    stroke-width: 2.5;
+    stroke-opacity: 0.85;
+  }
+  .approx-edge {
+    stroke: var(--tl-text);
+    stroke-width: 1.5;
+    stroke-dasharray: 2 2;
+  }
+  .open-end {
+    stroke: var(--tl-bg);
+    stroke-width: 1;
+  }
+  .hatch {
+    fill: url(#hatch);
+  }
+  .hatch-line {
+    stroke: var(--tl-text);
+    stroke-width: 1.5;
+    stroke-opacity: 0.55;
+  }
+  .contested-mark {
+    font-size: 11px;
+    font-weight: 700;
+    fill: var(--tl-text);
+  }
+  .focus-ring,
+  .selection-ring {
+    fill: none;
+    pointer-events: none;
+  }
+  .focus-ring {
+    stroke: var(--tl-focus);
+    stroke-width: 3;
+  }
+  .selection-ring {
+    stroke: var(--tl-text);
+    stroke-width: 2;
+    stroke-dasharray: 4 2;
+  }
+  .mark.selected .glyph {
+    stroke: var(--tl-text);
+    stroke-width: 2;
+  }
+  .overlap-band {
+    fill: var(--tl-overlap);
+  }
+  .overlap-edge {
+    stroke: var(--tl-overlap-edge);
+    stroke-width: 1;
+    stroke-dasharray: 3 3;
+  }
+  .overlap-label {
+    font-size: 11.5px;
+    font-weight: 600;
+    fill: var(--tl-overlap-edge);
+  }
+  .grid line {
+    stroke: var(--tl-grid);
+    stroke-width: 1;
+  }
+  .grid line.major {
+    stroke: var(--tl-grid-major);
+  }
+  .axis line {
+    stroke: var(--tl-muted);
+  }
+  .axis-line {
+    stroke: var(--tl-border);
+  }
+  .tick-label,
+  .tick-year {
+    font-size: 11.5px;
+    fill: var(--tl-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .tick-year {
+    font-weight: 600;
+    fill: var(--tl-text);
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 2;
+    max-width: 280px;
+    padding: 0.45rem 0.6rem;
+    background: var(--tl-bg);
+    color: var(--tl-text);
+    border: 1px solid var(--tl-border);
+    border-radius: 6px;
+    box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
+    font-size: 0.82rem;
+    line-height: 1.35;
+    pointer-events: none;
+  }
+  .tooltip strong {
+    display: block;
+    margin-bottom: 0.15rem;
+  }
+  svg.overview {
+    margin-top: 0.5rem;
+  }
+  .overview-bg {
+    fill: var(--tl-surface);
+    stroke: var(--tl-border);
+  }
+  .overview-mark {
+    stroke-width: 3;
+    stroke-linecap: butt;
+  }
+  .overview-mark.faint {
+    stroke-opacity: 0.35;
+  }
+  .overview-tick {
+    font-size: 10.5px;
+    fill: var(--tl-muted);
+  }
+  .brush .selection {
+    fill: var(--tl-accent);
+    fill-opacity: 0.15;
+    stroke: var(--tl-accent);
+    stroke-width: 1.5;
+  }
+  .brush .handle {
+    fill: var(--tl-accent);
+    fill-opacity: 0.5;
+  }
+  .help {
+    margin: 0.4rem 0 0;
+    font-size: 0.8rem;
+    color: var(--tl-muted);
+  }
+  .legend {
+    margin-top: 0.6rem;
+    font-size: 0.82rem;
+  }
+  .legend h3 {
+    font-size: 0.9rem;
+    margin: 0 0 0.3rem;
+  }
+  .legend ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    gap: 0.25rem 1rem;
+  }
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.45rem;
+  }
+  .legend-swatch {
+    flex: none;
+  }
+  .legend-operating {
+    fill: var(--tl-text);
+    fill-opacity: 0.3;
+  }
+  .legend-activity {
+    fill: var(--tl-text);
+    fill-opacity: 0.75;
+  }
+  .legend-stop {
+    stop-color: var(--tl-text);
+  }
+  .legend-span {
+    fill: none;
+    stroke: var(--tl-text);
+    stroke-width: 2;
+  }
+  .legend-arrow,
+  .legend-glyph {
+    fill: var(--tl-text);
+  }
+  @media (forced-colors: active) {
+    .bar,
+    .legend-activity,
+    .legend-operating {
+      fill: CanvasText;
+    }
+    .glyph,
+    .open-end,
+    .legend-glyph,
+    .legend-arrow {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    .focus-ring {
+      stroke: Highlight;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .tooltip {
+      animation: fade-in 120ms ease-out;
+    }
+    @keyframes fade-in {
+      from {
+        opacity: 0;
+      }
+    }
+  }
+`;

@@ -1,0 +1,564 @@
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
+import { clusterColor } from '../../chart/glyphs';
+import { layoutLanes, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { stackIntervals } from '../../chart/stack';
+import { chooseTicks, gridTimes } from '../../chart/ticks';
+import { maxZoomFactor, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
+import { formatDateRange, formatSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
+import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
+import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
+import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
+import { kindLabel, msg } from '../../i18n/messages';
+import { tokens } from '../shared/tokens.styles';
+import { legendKinds, renderLegend } from './legend';
+import {
+  overlapLabelWidth,
+  overlapLabelX,
+  renderAxis,
+  renderLane,
+  renderOverlapBands,
+  renderOverlapLabels,
+  type LaneView,
+  type OverlapBand,
+} from './marks.svg';
+import { timelineStyles } from './tl-timeline.styles';
+
+export interface EventSelectDetail {
+  readonly id: string | null;
+}
+export interface ViewChangeDetail {
+  readonly from: number;
+  readonly to: number;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tl-timeline': TlTimeline;
+  }
+  interface HTMLElementEventMap {
+    'tl-event-select': CustomEvent<EventSelectDetail>;
+    'tl-view-change': CustomEvent<ViewChangeDetail>;
+  }
+}
+
+const MARGIN = { left: 8, right: 16 } as const;
+const AXIS_HEIGHT = 38;
+const OVERVIEW_HEIGHT = 40;
+const ZOOM_STEP = 1.6;
+
+/**
+ * The timeline: one lane per cluster plus a context lane, periods drawn by their dates'
+ * precision, point events as glyphs, overlap bands, an adaptive UTC axis, zoom and pan
+ * (pointer, touch, buttons, keyboard) and an overview strip with a brush.
+ *
+ * @fires tl-event-select - a mark was chosen (click or Enter) or the choice was cleared (Escape)
+ * @fires tl-view-change - the visible window changed
+ */
+@customElement('tl-timeline')
+export class TlTimeline extends LitElement {
+  static override styles = [tokens, timelineStyles];
+
+  @property({ attribute: false }) clusters: readonly Cluster[] = [];
+  @property({ attribute: false }) events: readonly TimelineEvent[] = [];
+  @property() override lang: Lang = 'en';
+  /** The data's declared cut-off; open ends run to it. Without it, the latest date in the data. */
+  @property({ attribute: false }) cutoff: SourceDate | null = null;
+  /** The window to open on; without it, the whole extent. */
+  @property({ attribute: false }) initialView: TimeRange | null = null;
+  @property({ attribute: false }) selectedId: string | null = null;
+
+  @state() private width = 0;
+  @state() private view: TimeRange = [0, 1];
+  @state() private activeId: string | null = null;
+  @state() private chartFocused = false;
+  @state() private tooltip: { mark: MarkLayout; laneTop: number; color: string } | null = null;
+
+  @query('svg.plot') private plotSvg!: SVGSVGElement;
+  @query('svg.overview') private overviewSvg!: SVGSVGElement;
+
+  private zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> | null = null;
+  private brushBehavior: BrushBehavior<unknown> | null = null;
+  private brushing = false;
+  private resizeObserver: ResizeObserver | null = null;
+  private viewInitialised = false;
+
+  // Derived per data load (willUpdate), not per frame.
+  private cutoffTime = 0;
+  private extent: TimeRange = [0, 1];
+  private laneOrder: { id: string; heading: string; attribution: string; color: string; events: TimelineEvent[] }[] = [];
+  private overlaps: Overlap[] = [];
+  private clusterLabels = new Map<string, string>();
+  private legendKinds: string[] = [];
+
+  // Derived per frame.
+  private baseScale: ScaleTime<number, number> = scaleUtc();
+  private lanes: LaneLayout[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+      // Re-rendering changes the host's height; doing it in the next frame keeps the observer out of a loop.
+      if (width > 0 && width !== this.width) requestAnimationFrame(() => (this.width = width));
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+  }
+
+  /** The window shown now, as UTC milliseconds. */
+  get visibleRange(): TimeRange {
+    return this.view;
+  }
+
+  /** Shows a window; it is clamped to the data's extent and the zoom limits. */
+  showRange(range: TimeRange): void {
+    this.applyView(range);
+  }
+
+  zoomBy(factor: number): void {
+    if (!this.zoomBehavior) return;
+    this.zoomBehavior.scaleBy(select(this.plotSvg), factor);
+  }
+
+  fitAll(): void {
+    if (!this.zoomBehavior) return;
+    this.zoomBehavior.transform(select(this.plotSvg), zoomIdentity);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('events') || changed.has('clusters') || changed.has('cutoff') || changed.has('lang')) this.deriveData();
+    if (changed.has('events') || changed.has('cutoff') || changed.has('initialView')) this.viewInitialised = false;
+    if (this.width > 0) this.deriveFrame();
+  }
+
+  private deriveData(): void {
+    this.cutoffTime = dataCutoff(this.events, this.cutoff);
+    this.extent = dataExtent(this.events, this.cutoffTime);
+    const byLane = new Map<string, TimelineEvent[]>();
+    for (const event of this.events) {
+      const list = byLane.get(event.cluster) ?? [];
+      list.push(event);
+      byLane.set(event.cluster, list);
+    }
+    this.clusterLabels = new Map(this.clusters.map((c) => [c.id, c.label]));
+    this.laneOrder = this.clusters.map((cluster, index) => ({
+      id: cluster.id,
+      heading: cluster.name ? `${cluster.label} — ${cluster.name}` : cluster.label,
+      attribution: cluster.attributedTo ? msg(this.lang, 'attributedTo', { actor: cluster.attributedTo }) : '',
+      color: clusterColor(index, cluster.color),
+      events: byLane.get(cluster.id) ?? [],
+    }));
+    const context = byLane.get(CONTEXT_LANE);
+    if (context?.length) {
+      this.laneOrder.push({
+        id: CONTEXT_LANE,
+        heading: `${msg(this.lang, 'contextLane')} — ${msg(this.lang, 'contextLaneName')}`,
+        attribution: '',
+        color: 'var(--tl-context)',
+        events: context,
+      });
+    }
+    const cutoffDate: SourceDate = this.cutoff ?? {
+      earliest: this.cutoffTime - 86_400_000,
+      latest: this.cutoffTime,
+      precision: 'day',
+      approximate: false,
+      year: new Date(this.cutoffTime - 1).getUTCFullYear(),
+      month: new Date(this.cutoffTime - 1).getUTCMonth() + 1,
+      day: new Date(this.cutoffTime - 1).getUTCDate(),
+    };
+    this.overlaps = computeOverlaps(
+      this.events,
+      this.clusters.map((c) => c.id),
+      cutoffDate,
+    );
+    this.legendKinds = legendKinds(this.events.filter((e) => markShape(e) !== 'period').map((e) => e.kind));
+  }
+
+  private get plotWidth(): number {
+    return Math.max(120, this.width - MARGIN.left - MARGIN.right);
+  }
+
+  private get zoomLimits(): TimeRange {
+    return zoomExtent(this.extent, this.initialView);
+  }
+
+  private deriveFrame(): void {
+    this.baseScale = scaleUtc().domain(this.zoomLimits).range([0, this.plotWidth]);
+    if (!this.viewInitialised) {
+      this.view = this.initialView ?? this.zoomLimits;
+      this.viewInitialised = true;
+    }
+    const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
+    this.lanes = layoutLanes(this.laneOrder, (t) => x(t), this.cutoffTime);
+  }
+
+  protected override firstUpdated(): void {
+    this.setUpZoom();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!this.zoomBehavior && this.plotSvg) this.setUpZoom();
+    if (changed.has('width') || changed.has('events') || changed.has('initialView') || changed.has('cutoff')) this.syncBehaviours();
+  }
+
+  private setUpZoom(): void {
+    if (!this.plotSvg || !this.overviewSvg) return;
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => this.handleZoom(event));
+    select(this.plotSvg).call(this.zoomBehavior);
+    this.brushBehavior = brushX().on('brush end', (event: D3BrushEvent<unknown>) => this.handleBrush(event));
+    this.syncBehaviours();
+  }
+
+  /** Re-sizes zoom and brush to the current width and re-applies the view, which is kept as dates. */
+  private syncBehaviours(): void {
+    if (!this.zoomBehavior || !this.brushBehavior || this.width === 0) return;
+    const w = this.plotWidth;
+    const h = this.plotHeight;
+    this.zoomBehavior
+      .extent([
+        [0, 0],
+        [w, h],
+      ])
+      .scaleExtent([1, maxZoomFactor(this.zoomLimits)])
+      .translateExtent([
+        [0, 0],
+        [w, h],
+      ]);
+    this.brushBehavior.extent([
+      [0, 0],
+      [w, OVERVIEW_HEIGHT],
+    ]);
+    select(this.overviewSvg).select<SVGGElement>('g.brush').call(this.brushBehavior);
+    this.applyView(this.view);
+  }
+
+  private applyView(range: TimeRange): void {
+    if (!this.zoomBehavior || !this.plotSvg) {
+      this.view = range;
+      return;
+    }
+    this.baseScale = scaleUtc().domain(this.zoomLimits).range([0, this.plotWidth]);
+    this.zoomBehavior.transform(select(this.plotSvg), transformForView(this.baseScale, range));
+  }
+
+  private handleZoom(event: D3ZoomEvent<SVGSVGElement, unknown>): void {
+    const domain = event.transform.rescaleX(this.baseScale).domain();
+    this.view = [domain[0]!.getTime(), domain[1]!.getTime()];
+    this.tooltip = null;
+    if (!this.brushing && this.brushBehavior) {
+      const g = select(this.overviewSvg).select<SVGGElement>('g.brush');
+      this.brushBehavior.move(g, [this.baseScale(this.view[0]), this.baseScale(this.view[1])]);
+    }
+    this.dispatchEvent(new CustomEvent('tl-view-change', { detail: { from: this.view[0], to: this.view[1] }, bubbles: true, composed: true }));
+  }
+
+  private handleBrush(event: D3BrushEvent<unknown>): void {
+    // Only gestures on the brush move the view; programmatic moves come from the zoom itself.
+    if (!event.sourceEvent || !event.selection || !this.zoomBehavior) return;
+    const [x0, x1] = event.selection as [number, number];
+    if (x1 - x0 < 2) return;
+    this.brushing = true;
+    this.applyView([this.baseScale.invert(x0).getTime(), this.baseScale.invert(x1).getTime()]);
+    this.brushing = false;
+  }
+
+  // ——— Keyboard and pointer ———
+
+  private orderedMarks(laneIndex: number): readonly MarkLayout[] {
+    return this.lanes[laneIndex]?.marks ?? [];
+  }
+
+  private locate(id: string | null): { lane: number; index: number } | null {
+    if (id === null) return null;
+    for (let lane = 0; lane < this.lanes.length; lane++) {
+      const index = this.lanes[lane]!.marks.findIndex((m) => m.event.id === id);
+      if (index >= 0) return { lane, index };
+    }
+    return null;
+  }
+
+  private get rovingId(): string | null {
+    if (this.activeId && this.locate(this.activeId)) return this.activeId;
+    const firstLane = this.lanes.find((lane) => lane.marks.length > 0);
+    return firstLane?.marks[0]?.event.id ?? null;
+  }
+
+  private handleKeyDown(event: KeyboardEvent): void {
+    const current = this.locate(this.rovingId);
+    const key = event.key;
+    let handled = true;
+    if (key === '+' || key === '=') this.zoomAround(ZOOM_STEP, current);
+    else if (key === '-' || key === '_') this.zoomAround(1 / ZOOM_STEP, current);
+    else if (event.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) this.panBy(key === 'ArrowLeft' ? -0.2 : 0.2);
+    else if (!current && (key === 'ArrowLeft' || key === 'ArrowRight')) this.panBy(key === 'ArrowLeft' ? -0.2 : 0.2);
+    else if (!current) handled = false;
+    else if (key === 'ArrowRight' || key === 'ArrowLeft') {
+      const marks = this.orderedMarks(current.lane);
+      const next = Math.max(0, Math.min(marks.length - 1, current.index + (key === 'ArrowRight' ? 1 : -1)));
+      this.moveFocus(marks[next]!);
+    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+      const step = key === 'ArrowDown' ? 1 : -1;
+      const time = this.orderedMarks(current.lane)[current.index]!.event.start.earliest;
+      for (let lane = current.lane + step; lane >= 0 && lane < this.lanes.length; lane += step) {
+        const marks = this.orderedMarks(lane);
+        if (marks.length === 0) continue;
+        this.moveFocus(nearestInTime(marks, time));
+        break;
+      }
+    } else if (key === 'Home' || key === 'End') {
+      const marks = this.orderedMarks(current.lane);
+      this.moveFocus(key === 'Home' ? marks[0]! : marks[marks.length - 1]!);
+    } else if (key === 'Enter' || key === ' ') this.select(this.orderedMarks(current.lane)[current.index]!.event.id);
+    else if (key === 'Escape') this.select(null);
+    else handled = false;
+    if (handled) event.preventDefault();
+  }
+
+  private zoomAround(factor: number, at: { lane: number; index: number } | null): void {
+    if (!this.zoomBehavior) return;
+    const mark = at ? this.orderedMarks(at.lane)[at.index] : undefined;
+    const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
+    const visible = mark && mark.cx >= 0 && mark.cx <= this.plotWidth;
+    const point: [number, number] = [visible ? x(mark.event.start.earliest) : this.plotWidth / 2, 0];
+    this.zoomBehavior.scaleBy(select(this.plotSvg), factor, point);
+  }
+
+  private panBy(fraction: number): void {
+    const length = this.view[1] - this.view[0];
+    this.applyView([this.view[0] + length * fraction, this.view[1] + length * fraction]);
+  }
+
+  private moveFocus(mark: MarkLayout): void {
+    this.activeId = mark.event.id;
+    const span = eventSpan(mark.event, this.cutoffTime);
+    const length = this.view[1] - this.view[0];
+    const anchor = span.from < this.view[0] || span.from > this.view[1] ? span.from : null;
+    if (anchor !== null) this.applyView(viewContaining(this.view, anchor, length * 0.1));
+    void this.updateComplete.then(() => {
+      const node = this.renderRoot.querySelector<SVGGElement>(`g.mark[tabindex="0"]`);
+      node?.focus();
+      this.showTooltipFor(mark.event.id);
+    });
+  }
+
+  private select(id: string | null): void {
+    if (id !== null) this.activeId = id;
+    this.dispatchEvent(new CustomEvent('tl-event-select', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  private markIdFrom(event: Event): string | null {
+    const target = event.composedPath().find((node) => node instanceof SVGGElement && node.classList.contains('mark')) as SVGGElement | undefined;
+    return target?.dataset.id ?? null;
+  }
+
+  private handleClick(event: MouseEvent): void {
+    const id = this.markIdFrom(event);
+    if (id) {
+      this.activeId = id;
+      this.select(id);
+    }
+  }
+
+  private handlePointerOver(event: PointerEvent): void {
+    const id = this.markIdFrom(event);
+    if (id) this.showTooltipFor(id);
+  }
+
+  private handlePointerOut(event: PointerEvent): void {
+    if (this.markIdFrom(event) && !this.chartFocused) this.tooltip = null;
+  }
+
+  private handleFocusIn(event: FocusEvent): void {
+    this.chartFocused = true;
+    const id = this.markIdFrom(event);
+    if (id) {
+      this.activeId = id;
+      this.showTooltipFor(id);
+    }
+  }
+
+  private handleFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    this.chartFocused = false;
+    this.tooltip = null;
+  }
+
+  private showTooltipFor(id: string): void {
+    const at = this.locate(id);
+    if (!at) return;
+    const lane = this.lanes[at.lane]!;
+    this.tooltip = { mark: lane.marks[at.index]!, laneTop: lane.top, color: this.laneOrder[at.lane]!.color };
+  }
+
+  // ——— Rendering ———
+
+  private get bandLabelRows(): number {
+    return this.overlapBands().reduce((rows, band) => Math.max(rows, band.labelRow + 1), 0);
+  }
+
+  private overlapBands(): OverlapBand[] {
+    const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
+    const labels = this.overlaps.map((overlap) => {
+      const names = overlap.clusters.map((id) => this.clusterLabels.get(id)?.replace(/^Cluster\s+/i, '') ?? id).join(', ');
+      return msg(this.lang, 'overlapLabel', { clusters: names, range: formatOverlapRange(overlap, this.lang) });
+    });
+    const w = this.plotWidth;
+    const boxes = this.overlaps.map((overlap, i) => {
+      const start = overlapLabelX({ x0: x(overlap.from), x1: x(overlap.to), label: labels[i]! }, w);
+      return { from: start, to: start + overlapLabelWidth(labels[i]!) };
+    });
+    const { rows } = stackIntervals(boxes, 6);
+    return this.overlaps.map((overlap, i) => ({ x0: x(overlap.from), x1: x(overlap.to), label: labels[i]!, labelRow: rows[i]! }));
+  }
+
+  private get lanesHeight(): number {
+    const last = this.lanes[this.lanes.length - 1];
+    return last ? last.top + last.height : 60;
+  }
+
+  private get plotHeight(): number {
+    return this.bandLabelRows * 16 + 4 + this.lanesHeight + AXIS_HEIGHT;
+  }
+
+  private markLabel = (mark: MarkLayout): string => {
+    const event = mark.event;
+    const date = formatDateRange(event.start, event.end, this.lang);
+    const kind = kindLabel(this.lang, event.kind);
+    return `${event.title}, ${date} (${kind}${event.contested ? `, ${msg(this.lang, 'contested')}` : ''})`;
+  };
+
+  override render() {
+    if (this.width === 0) return html`<div class="sizer"></div>`;
+    const w = this.plotWidth;
+    const x = scaleUtc().domain(this.view).range([0, w]);
+    const bands = this.overlapBands();
+    const lanesTop = this.bandLabelRows * 16 + 4;
+    const axisTop = lanesTop + this.lanesHeight;
+    const ticks = chooseTicks(this.view, w, this.lang);
+    const rovingId = this.rovingId;
+    const frame = {
+      width: w,
+      activeId: rovingId,
+      selectedId: this.selectedId,
+      showFocus: this.chartFocused,
+      markLabel: this.markLabel,
+    };
+    const laneViews: LaneView[] = this.lanes.map((layout, i) => ({ ...this.laneOrder[i]!, layout }));
+    const rangeText = `${formatSourceDate(sourceDateAt(this.view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(this.view[1] - 1, 'month'), this.lang)}`;
+
+    return html`
+      <figure class="timeline" aria-labelledby="timeline-title">
+        <div class="toolbar">
+          <figcaption id="timeline-title">${msg(this.lang, 'timelineLabel')}</figcaption>
+          <span class="range" aria-live="polite">${msg(this.lang, 'viewRange', { range: rangeText })}</span>
+          <div class="zoom-buttons" role="group" aria-label=${msg(this.lang, 'zoomControls')}>
+            <button type="button" @click=${() => this.zoomBy(ZOOM_STEP)} aria-label=${msg(this.lang, 'zoomIn')} title=${msg(this.lang, 'zoomIn')}>+</button>
+            <button type="button" @click=${() => this.zoomBy(1 / ZOOM_STEP)} aria-label=${msg(this.lang, 'zoomOut')} title=${msg(this.lang, 'zoomOut')}>−</button>
+            <button type="button" @click=${() => this.fitAll()}>${msg(this.lang, 'fitAll')}</button>
+            ${this.initialView
+              ? html`<button type="button" @click=${() => this.applyView(this.initialView!)}>${msg(this.lang, 'resetView')}</button>`
+              : nothing}
+          </div>
+        </div>
+        <div class="chart">
+          <svg
+            class="plot"
+            width=${this.width}
+            height=${axisTop + AXIS_HEIGHT}
+            @click=${this.handleClick}
+            @keydown=${this.handleKeyDown}
+            @pointerover=${this.handlePointerOver}
+            @pointerout=${this.handlePointerOut}
+            @focusin=${this.handleFocusIn}
+            @focusout=${this.handleFocusOut}
+          >
+            <defs>
+              <clipPath id="plot-clip" clipPathUnits="userSpaceOnUse">
+                <rect x="0" y="-100000" width=${w} height="200000"></rect>
+              </clipPath>
+              <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
+              </pattern>
+            </defs>
+            <g transform="translate(${MARGIN.left} 0)">
+              <rect class="zoom-surface" x="0" y="0" width=${w} height=${axisTop + AXIS_HEIGHT}></rect>
+              ${renderOverlapBands(bands, lanesTop, this.lanesHeight, w)}
+              ${renderAxis(ticks.ticks, gridTimes(ticks, this.view), (t) => x(t), lanesTop, axisTop, w)}
+              ${renderOverlapLabels(bands, w)}
+              <g class="lanes" transform="translate(0 ${lanesTop})">${laneViews.map((lane) => renderLane(lane, frame))}</g>
+              ${rovingId === null ? svg`<text class="empty" x="8" y=${lanesTop + 36}></text>` : nothing}
+            </g>
+          </svg>
+          ${this.renderTooltip(lanesTop)}
+        </div>
+        ${this.renderOverview()}
+        <p class="help">${msg(this.lang, 'keyboardHelp')}</p>
+        ${renderLegend(this.lang, this.legendKinds)}
+      </figure>
+    `;
+  }
+
+  private renderTooltip(lanesTop: number) {
+    const tip = this.tooltip;
+    if (!tip) return nothing;
+    const { event } = tip.mark;
+    const top = lanesTop + tip.laneTop + tip.mark.y + 14;
+    const left = Math.max(0, Math.min(this.width - 280, MARGIN.left + Math.max(0, tip.mark.cx) - 20));
+    const cluster = this.laneOrder.find((l) => l.id === event.cluster)?.heading ?? event.cluster;
+    const confidence = event.confidence ? msg(this.lang, `confidence_${event.confidence}`) : msg(this.lang, 'unstated');
+    return html`<div class="tooltip" role="tooltip" style="top:${top}px;left:${left}px">
+      <strong>${event.title}</strong>
+      <div>${formatDateRange(event.start, event.end, this.lang)} · ${kindLabel(this.lang, event.kind)}${event.contested ? html` · <em>${msg(this.lang, 'contested')}</em>` : nothing}</div>
+      <div>${msg(this.lang, 'tooltipCluster')}: ${cluster}</div>
+      <div>${msg(this.lang, 'tooltipConfidence')}: ${confidence}</div>
+      ${event.sourceTitle || event.sourceUrl ? html`<div>${msg(this.lang, 'tooltipSource')}: ${event.sourceTitle || new URL(event.sourceUrl!).hostname}</div>` : nothing}
+    </div>`;
+  }
+
+  private renderOverview() {
+    const w = this.plotWidth;
+    const x = this.baseScale;
+    const laneCount = Math.max(1, this.laneOrder.length);
+    const rowHeight = (OVERVIEW_HEIGHT - 6) / laneCount;
+    const ticks = chooseTicks(x.domain().map((d) => d.getTime()) as [number, number], w, this.lang);
+    return html`<svg class="overview" width=${this.width} height=${OVERVIEW_HEIGHT + 16} role="img" aria-label=${msg(this.lang, 'overviewLabel')}>
+      <g transform="translate(${MARGIN.left} 0)">
+        <rect class="overview-bg" width=${w} height=${OVERVIEW_HEIGHT}></rect>
+        ${this.laneOrder.map((lane, laneIndex) =>
+          lane.events.map((event) => {
+            const span = eventSpan(event, this.cutoffTime);
+            const y = 3 + laneIndex * rowHeight + rowHeight / 2;
+            const x0 = x(span.from);
+            const x1 = Math.max(x0 + 1.5, x(span.to));
+            return svg`<line class="overview-mark ${event.kind === 'operating' ? 'faint' : ''}" stroke=${lane.color} x1=${x0} x2=${x1} y1=${y} y2=${y}></line>`;
+          }),
+        )}
+        ${ticks.ticks.map((tick) =>
+          svg`<text class="overview-tick" x=${x(tick.time) + 2} y=${OVERVIEW_HEIGHT + 12}>${tick.yearLabel ?? tick.label}</text>`,
+        )}
+        <g class="brush"></g>
+      </g>
+    </svg>`;
+  }
+}
+
+function nearestInTime(marks: readonly MarkLayout[], time: number): MarkLayout {
+  let best = marks[0]!;
+  for (const mark of marks) {
+    if (Math.abs(mark.event.start.earliest - time) < Math.abs(best.event.start.earliest - time)) best = mark;
+  }
+  return best;
+}

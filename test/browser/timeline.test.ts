@@ -1,0 +1,206 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { loadDataset } from '../../src/io/load';
+import { parseSourceDate } from '../../src/model/dates';
+import type { TlTimeline } from '../../src/ui/timeline/tl-timeline';
+import '../../src/ui/timeline/tl-timeline';
+
+const CLUSTERS = `id,label,name,attributed_to
+A,Cluster A,Alpha,Actor One
+B,Cluster B,Bravo,Actor Two`;
+const EVENTS = `id,cluster,kind,start,end,title,confidence
+a-op,A,operating,2012,..,Alpha operating,high
+a-act,A,activity,2018,2021-Q1,Alpha activity,moderate
+a-pt,A,intrusion,2019-05-02,,Alpha intrusion,high
+a-pt2,A,tooling,2020-Q2,,Alpha tool,low
+b-act,B,activity,2020-Q4,2021-Q1,Bravo activity,moderate
+b-pt,B,publication,2020-11-15,,Bravo report,high
+ctx,context,publication,2021-03-02,,Context publication,high`;
+
+function data() {
+  return loadDataset({ events: { name: 'events.csv', text: EVENTS }, clusters: { name: 'clusters.csv', text: CLUSTERS } });
+}
+
+const cutoff = (() => {
+  const parsed = parseSourceDate('2021-Q1');
+  if (!parsed.ok) throw new Error('bad cutoff');
+  return parsed.value;
+})();
+
+async function mount(width = 900): Promise<TlTimeline> {
+  const dataset = data();
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width:${width}px">
+    <tl-timeline .clusters=${dataset.clusters} .events=${dataset.events} .cutoff=${cutoff}
+      .initialView=${[Date.UTC(2012, 0, 1), Date.UTC(2021, 3, 1)]}></tl-timeline>
+  </div>`);
+  const el = wrapper.querySelector('tl-timeline')!;
+  await waitFor(() => el.shadowRoot!.querySelectorAll('g.mark').length > 0);
+  return el;
+}
+
+async function waitFor(condition: () => boolean, timeout = 3000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error('timed out waiting for condition');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+const $$ = (el: TlTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<SVGElement>(selector)];
+
+describe('<tl-timeline>', () => {
+  it('draws one named group per cluster plus the context lane, in clusters order', async () => {
+    const el = await mount();
+    const lanes = $$(el, 'g.lane');
+    expect(lanes.map((l) => l.getAttribute('aria-label'))).to.deep.equal([
+      'Cluster A — Alpha',
+      'Cluster B — Bravo',
+      'Context — background events',
+    ]);
+    expect(lanes[0]!.querySelectorAll('g.mark').length).to.equal(4);
+    expect(el.shadowRoot!.querySelector('figure')!.getAttribute('aria-labelledby')).to.equal('timeline-title');
+    expect(el.shadowRoot!.querySelector('#timeline-title')!.textContent).to.equal('Timeline of cluster activity');
+  });
+
+  it('names each mark with its title and the date as the source gives it', async () => {
+    const el = await mount();
+    const labels = $$(el, 'g.mark').map((m) => m.getAttribute('aria-label'));
+    expect(labels).to.include('Alpha activity, 2018 – Q1 2021 (activity)');
+    expect(labels).to.include('Alpha tool, Q2 2020 (tooling)');
+    expect(labels).to.include('Alpha operating, 2012 – ongoing (group operating)');
+  });
+
+  it('opens on the initial view and shows the overlap band with its label', async () => {
+    const el = await mount();
+    const [from, to] = el.visibleRange;
+    expect(new Date(from).toISOString().slice(0, 10)).to.equal('2012-01-01');
+    expect(new Date(to).toISOString().slice(0, 10)).to.equal('2021-04-01');
+    const labels = $$(el, '.overlap-label').map((t) => t.textContent);
+    expect(labels).to.deep.equal(['A, B active: Q4 2020 – Q1 2021']);
+  });
+
+  it('draws a coarse point as a bracket over its interval and an open end as an arrow', async () => {
+    const el = await mount();
+    const tool = el.shadowRoot!.querySelector('g.mark[data-id="a-pt2"]')!;
+    expect(tool.querySelector('path.bracket')).to.not.equal(null);
+    const precise = el.shadowRoot!.querySelector('g.mark[data-id="a-pt"]')!;
+    expect(precise.querySelector('path.bracket')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('g.mark[data-id="a-op"] path.open-end')).to.not.equal(null);
+  });
+
+  it('zooms in and out with the buttons, and fit all shows the whole extent', async () => {
+    const el = await mount();
+    const before = el.visibleRange[1] - el.visibleRange[0];
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    await el.updateComplete;
+    const zoomed = el.visibleRange[1] - el.visibleRange[0];
+    expect(zoomed).to.be.lessThan(before * 0.8);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.click();
+    await el.updateComplete;
+    expect(el.visibleRange[1] - el.visibleRange[0]).to.be.greaterThan(zoomed * 1.2);
+    const fit = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Fit all')!;
+    fit.click();
+    await el.updateComplete;
+    expect(el.visibleRange[0]).to.be.lessThan(Date.UTC(2012, 0, 1));
+    expect(el.visibleRange[1]).to.be.greaterThan(Date.UTC(2021, 3, 1));
+  });
+
+  it('zooms with the mouse wheel', async () => {
+    const el = await mount();
+    const before = el.visibleRange[1] - el.visibleRange[0];
+    const svg = el.shadowRoot!.querySelector('svg.plot')!;
+    const box = svg.getBoundingClientRect();
+    svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(el.visibleRange[1] - el.visibleRange[0]).to.be.lessThan(before);
+  });
+
+  it('never zooms closer than about a month', async () => {
+    const el = await mount();
+    for (let i = 0; i < 40; i++) el.zoomBy(2);
+    await el.updateComplete;
+    const days = (el.visibleRange[1] - el.visibleRange[0]) / 86_400_000;
+    expect(days).to.be.within(25, 35);
+  });
+
+  it('keeps the overview brush on the visible window', async () => {
+    const el = await mount();
+    el.showRange([Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)]);
+    await el.updateComplete;
+    const selection = el.shadowRoot!.querySelector<SVGRectElement>('svg.overview .brush rect.selection')!;
+    const x0 = Number(selection.getAttribute('x'));
+    const width = Number(selection.getAttribute('width'));
+    expect(width).to.be.greaterThan(10);
+    // Moving the brush moves the chart: shift it right by its own width.
+    const brush = el.shadowRoot!.querySelector<SVGGElement>('svg.overview .brush')!;
+    const box = selection.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    selection.dispatchEvent(new MouseEvent('mousedown', { clientX: box.left + box.width / 2, clientY: y, bubbles: true, view: window }));
+    window.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2 + width, clientY: y, bubbles: true, view: window }));
+    window.dispatchEvent(new MouseEvent('mouseup', { clientX: box.left + box.width / 2 + width, clientY: y, bubbles: true, view: window }));
+    await el.updateComplete;
+    expect(brush).to.exist;
+    // One brush width to the right is one year later, give or take a pixel's worth of days.
+    expect(el.visibleRange[0]).to.be.closeTo(Date.UTC(2020, 0, 1), 10 * 86_400_000);
+    expect(Number(selection.getAttribute('x'))).to.be.closeTo(x0 + width, 2);
+  });
+
+  it('moves focus between marks with the arrow keys and selects with Enter', async () => {
+    const el = await mount();
+    const first = el.shadowRoot!.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
+    expect($$(el, 'g.mark[tabindex="0"]').length).to.equal(1);
+    expect(first.dataset.id).to.equal('a-op');
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    const second = el.shadowRoot!.activeElement as SVGGElement;
+    expect(second.dataset.id).to.equal('a-act');
+    second.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect((el.shadowRoot!.activeElement as SVGGElement).dataset.id).to.equal('a-pt2');
+    (el.shadowRoot!.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await el.updateComplete;
+    await el.updateComplete;
+    const inB = el.shadowRoot!.activeElement as SVGGElement;
+    expect(inB.closest('g.lane')!.getAttribute('data-lane')).to.equal('B');
+    const selected = oneEvent(el, 'tl-event-select');
+    inB.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    const event = (await selected) as CustomEvent<{ id: string | null }>;
+    expect(event.detail.id).to.equal(inB.dataset.id);
+    const cleared = oneEvent(el, 'tl-event-select');
+    inB.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(((await cleared) as CustomEvent<{ id: string | null }>).detail.id).to.equal(null);
+  });
+
+  it('shows a tooltip with title, date, cluster, confidence on focus', async () => {
+    const el = await mount();
+    const mark = el.shadowRoot!.querySelector<SVGGElement>('g.mark[data-id="a-pt"]')!;
+    mark.focus();
+    await el.updateComplete;
+    const tip = el.shadowRoot!.querySelector('.tooltip')!;
+    expect(tip.textContent).to.contain('Alpha intrusion');
+    expect(tip.textContent).to.contain('2 May 2019');
+    expect(tip.textContent).to.contain('Cluster A — Alpha');
+    expect(tip.textContent).to.contain('high');
+  });
+
+  it('selects a mark on click', async () => {
+    const el = await mount();
+    const mark = el.shadowRoot!.querySelector<SVGGElement>('g.mark[data-id="b-pt"]')!;
+    const selected = oneEvent(el, 'tl-event-select');
+    mark.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(((await selected) as CustomEvent<{ id: string }>).detail.id).to.equal('b-pt');
+  });
+
+  it('re-lays out when its container is resized, keeping the same dates in view', async () => {
+    const el = await mount(900);
+    const svg = () => el.shadowRoot!.querySelector('svg.plot')!;
+    expect(Number(svg().getAttribute('width'))).to.equal(900);
+    const range = el.visibleRange;
+    (el.parentElement as HTMLElement).style.width = '400px';
+    await waitFor(() => Number(svg().getAttribute('width')) === 400);
+    expect(el.visibleRange[0]).to.be.closeTo(range[0], 86_400_000);
+    expect(el.visibleRange[1]).to.be.closeTo(range[1], 86_400_000);
+  });
+});
