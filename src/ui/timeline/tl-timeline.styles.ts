@@ -42,7 +42,8 @@ export const timelineStyles = css`
     font-family: var(--tl-font);
   }
   svg.plot {
-    touch-action: none;
+    /* Vertical swipes still scroll the page; horizontal drags and pinches go to d3-zoom. */
+    touch-action: pan-y;
     cursor: grab;
     user-select: none;
     -webkit-user-select: none;

@@ -8,7 +8,7 @@ import { clusterColor } from '../../chart/glyphs';
 import { layoutLanes, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
-import { maxZoomFactor, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
+import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
 import { formatDateRange, formatSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
 import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
@@ -196,7 +196,8 @@ export class TlTimeline extends LitElement {
   private deriveFrame(): void {
     this.baseScale = scaleUtc().domain(this.zoomLimits).range([0, this.plotWidth]);
     if (!this.viewInitialised) {
-      this.view = this.initialView ?? this.zoomLimits;
+      // The initial window is padded a little so that marks on its edges are not cut in half.
+      this.view = this.initialView ? padRange(this.initialView, 0.012) : this.zoomLimits;
       this.viewInitialised = true;
     }
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
@@ -469,7 +470,7 @@ export class TlTimeline extends LitElement {
             <button type="button" @click=${() => this.zoomBy(1 / ZOOM_STEP)} aria-label=${msg(this.lang, 'zoomOut')} title=${msg(this.lang, 'zoomOut')}>−</button>
             <button type="button" @click=${() => this.fitAll()}>${msg(this.lang, 'fitAll')}</button>
             ${this.initialView
-              ? html`<button type="button" @click=${() => this.applyView(this.initialView!)}>${msg(this.lang, 'resetView')}</button>`
+              ? html`<button type="button" @click=${() => this.applyView(padRange(this.initialView!, 0.012))}>${msg(this.lang, 'resetView')}</button>`
               : nothing}
           </div>
         </div>
