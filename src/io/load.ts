@@ -15,16 +15,38 @@ export interface LoadInput {
   readonly clusters?: CsvSource;
 }
 
+export interface LoadOptions {
+  /**
+   * Called with the fraction of the work done (0–1) while the files are parsed: the share of
+   * all the text read so far, scaled to leave the last step for validation; 1 when all is done.
+   */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** The share of the progress bar given to parsing; the rest is row validation. */
+const PARSE_SHARE = 0.9;
+
 /** CSV text → validated dataset. Never throws on bad input: every rejected row becomes a problem. */
-export function loadDataset(input: LoadInput): Dataset {
+export function loadDataset(input: LoadInput, options: LoadOptions = {}): Dataset {
+  const { onProgress } = options;
+  const total = input.events.text.length + (input.clusters?.text.length ?? 0) || 1;
+  let done = 0;
+  /** Progress for one file, mapped into the whole load's range; undefined without a callback. */
+  const progressFor = (source: CsvSource) => {
+    if (!onProgress) return undefined;
+    const offset = done;
+    done += source.text.length;
+    return (fraction: number) => onProgress((PARSE_SHARE * (offset + fraction * source.text.length)) / total);
+  };
+
   const problems: Problem[] = [];
   let clusters: Cluster[] = [];
   if (input.clusters) {
-    const read = readClusters(parseCsv(input.clusters.text, input.clusters.name), input.clusters.name);
+    const read = readClusters(parseCsv(input.clusters.text, input.clusters.name, progressFor(input.clusters)), input.clusters.name);
     clusters = read.clusters;
     problems.push(...read.problems);
   }
-  const eventsRead = readEvents(parseCsv(input.events.text, input.events.name), input.events.name);
+  const eventsRead = readEvents(parseCsv(input.events.text, input.events.name, progressFor(input.events)), input.events.name);
   problems.push(...eventsRead.problems);
   const events = normaliseClusterIds(eventsRead.events, clusters);
 
@@ -45,7 +67,9 @@ export function loadDataset(input: LoadInput): Dataset {
       });
     }
   }
-  return { clusters, events, problems: sortProblems(problems) };
+  const dataset = { clusters, events, problems: sortProblems(problems) };
+  onProgress?.(1);
+  return dataset;
 }
 
 /** `Context`, `CONTEXT` and a cluster id typed in another case all mean the same lane. */

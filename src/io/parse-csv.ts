@@ -22,17 +22,20 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
+/** How much of the input must be read between two progress reports (2 %). */
+const PROGRESS_STEP = 0.02;
+
 /**
  * Reads CSV text into records. Parsing without PapaParse's header mode keeps one record per
  * spreadsheet row, blank rows included, so every problem can name the row a person sees.
+ *
+ * `onProgress`, when given, receives the fraction of the text read so far (0–1): at most about
+ * every 2 % of the input, and 1 once parsing is done. The result is the same with or without it.
  */
-export function parseCsv(text: string, file: string): CsvTable {
+export function parseCsv(text: string, file: string, onProgress?: (fraction: number) => void): CsvTable {
   const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
-  const result = Papa.parse<string[]>(input, {
-    header: false,
-    skipEmptyLines: false,
-    delimiter: detectDelimiter(input),
-  });
+  const delimiter = detectDelimiter(input);
+  const result = onProgress ? parseRowsWithProgress(input, delimiter, onProgress) : parseRows(input, delimiter);
   const problems: Problem[] = [];
   const rows = result.data;
   // PapaParse numbers records from 0; its quote errors point at the record being read.
@@ -62,6 +65,50 @@ export function parseCsv(text: string, file: string): CsvTable {
     records.push({ row: i + 1, cells });
   }
   return { header, headerRow: headerIndex + 1, records, delimiter: result.meta.delimiter, problems };
+}
+
+interface ParsedRows {
+  readonly data: string[][];
+  readonly errors: Papa.ParseError[];
+  readonly meta: { readonly delimiter: string };
+}
+
+function parseRows(input: string, delimiter: string): ParsedRows {
+  return Papa.parse<string[]>(input, { header: false, skipEmptyLines: false, delimiter });
+}
+
+/**
+ * The same parse, one row at a time through PapaParse's `step` callback so that progress can be
+ * reported. In step mode Papa numbers an error's row from the row being delivered (always 0),
+ * so the running row count is added back to give the same numbers as a whole-text parse.
+ */
+function parseRowsWithProgress(input: string, delimiter: string, onProgress: (fraction: number) => void): ParsedRows {
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  let usedDelimiter = delimiter;
+  let reported = 0;
+  const length = input.length || 1;
+  onProgress(0);
+  Papa.parse<string[]>(input, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter,
+    step: (results) => {
+      const index = data.length;
+      for (const error of results.errors) {
+        errors.push(typeof error.row === 'number' ? { ...error, row: error.row + index } : error);
+      }
+      data.push(results.data);
+      usedDelimiter = results.meta.delimiter;
+      const fraction = Math.min(1, results.meta.cursor / length);
+      if (fraction - reported >= PROGRESS_STEP) {
+        reported = fraction;
+        onProgress(fraction);
+      }
+    },
+  });
+  if (reported < 1) onProgress(1);
+  return { data, errors, meta: { delimiter: usedDelimiter } };
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;

@@ -3,30 +3,90 @@ import { css } from 'lit';
 export const appStyles = css`
   :host {
     display: block;
-    max-width: 1400px;
-    margin: 0 auto;
-    padding: 1rem clamp(0.5rem, 2vw, 1.5rem) 2rem;
     background: var(--tl-bg);
     line-height: 1.45;
   }
-  header h1 {
-    font-size: clamp(1.3rem, 2.4vw, 1.8rem);
-    margin: 0 0 0.2rem;
+  .page {
+    max-width: 1500px;
+    margin: 0 auto;
+    padding: 1rem clamp(0.5rem, 2vw, 1.5rem) 2rem;
+    position: relative;
   }
-  header p {
-    margin: 0.1rem 0;
+  header {
+    display: grid;
+    gap: 0.35rem;
+  }
+  .title-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+  h1 {
+    font-size: clamp(1.25rem, 2.3vw, 1.75rem);
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .header-controls {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .lang {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+    font-size: 0.9rem;
+  }
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--tl-surface);
+    border: 1px solid var(--tl-border);
+    border-radius: 6px;
+    min-height: 2rem;
+    padding: 0 0.3rem;
   }
   .report {
+    margin: 0;
+  }
+  .notices {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.5rem;
+    border: 1px solid var(--tl-warning);
+    border-radius: 8px;
+    padding: 0.4rem 0.6rem;
     color: var(--tl-text);
   }
-  .counts {
-    color: var(--tl-muted);
-    font-size: 0.9rem;
+  .notices ul {
+    margin: 0;
+    padding-left: 1.1rem;
+  }
+  .layout {
+    display: grid;
+    gap: 1rem;
+    margin-top: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  @media (min-width: 1100px) {
+    .layout {
+      grid-template-columns: 19rem minmax(0, 1fr);
+      align-items: start;
+    }
+    .filters-card {
+      position: sticky;
+      top: 0.5rem;
+      max-height: calc(100vh - 1rem);
+      overflow: auto;
+    }
   }
   main {
     display: grid;
     gap: 1rem;
-    margin-top: 1rem;
+    min-width: 0;
   }
   .card {
     background: var(--tl-bg);
@@ -50,5 +110,17 @@ export const appStyles = css`
   }
   .skip:focus {
     left: 0.5rem;
+  }
+  .drop-overlay {
+    position: fixed;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    background: color-mix(in srgb, var(--tl-bg) 80%, transparent);
+    border: 4px dashed var(--tl-accent);
+    font-size: 1.3rem;
+    font-weight: 600;
+    z-index: 20;
+    pointer-events: none;
   }
 `;

@@ -1,22 +1,40 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TimeRange } from '../../chart/view';
-import type { Lang } from '../../model/dates';
-import type { Dataset } from '../../model/types';
-import type { DatasetMeta } from '../../io/metadata';
-import { EMPTY_META } from '../../io/metadata';
+import { toCsvDate, type Lang } from '../../model/dates';
+import { applyFilters, NO_FILTERS, type FilterState } from '../../model/filters';
+import { dataCutoff } from '../../model/intervals';
+import { CONTEXT_LANE, type Cluster, type Dataset, type TimelineEvent } from '../../model/types';
+import { EMPTY_META, type DatasetMeta } from '../../io/metadata';
 import { msg } from '../../i18n/messages';
+import { windowToDates } from '../../state/url-codec';
+import type { ViewState } from '../../state/view-state';
 import { tokens } from '../shared/tokens.styles';
+import type { TlTimeline } from '../timeline/tl-timeline';
+import type { PanelView, TlDetailPanel } from '../panel/tl-detail-panel';
+import type { LoadState } from '../source/tl-data-source';
 import { appStyles } from './tl-app.styles';
 import '../timeline/tl-timeline';
 import '../table/tl-event-table';
 import '../problems/tl-problems';
+import '../filters/tl-filters';
+import '../panel/tl-detail-panel';
+import '../source/tl-data-source';
 
 const EMPTY_DATASET: Dataset = { clusters: [], events: [], problems: [] };
 
+/** What the app asks of its host page: data loading and URL history live outside the element, so it stays testable. */
+export interface AppHost {
+  loadFiles(files: readonly File[]): void;
+  loadBundled(): void;
+  cancelLoad(): void;
+  /** A discrete change (push) or a continuous one such as zooming (replace). */
+  viewChanged(view: ViewState, mode: 'push' | 'replace'): void;
+}
+
 /**
- * The application shell: header, timeline, the table view of the same rows and the load problems.
- * It owns the loaded data and the selection; the pieces below only display and report.
+ * The application shell: header, filters, timeline, detail panel, the table of the same rows and
+ * the load problems. It owns the view state; one filtering function feeds timeline, table and panels.
  */
 @customElement('tl-app')
 export class TlApp extends LitElement {
@@ -25,53 +43,292 @@ export class TlApp extends LitElement {
   @property({ attribute: false }) data: Dataset = EMPTY_DATASET;
   @property({ attribute: false }) meta: DatasetMeta = EMPTY_META;
   @property() override lang: Lang = 'en';
-  @state() private selectedId: string | null = null;
+  /** The user's file name, or null for the bundled data. */
+  @property() sourceName: string | null = null;
+  @property({ attribute: false }) loading: LoadState | null = null;
+  /** Messages about the URL or a load, shown until dismissed. */
+  @property({ attribute: false }) notices: readonly string[] = [];
+  @property({ attribute: false }) host: AppHost | null = null;
 
-  private get initialView(): TimeRange | null {
-    const view = this.meta.view;
-    return view ? [view.from.earliest, view.to.latest] : null;
+  @state() private filters: FilterState = NO_FILTERS;
+  @state() private inView = false;
+  @state() private window: TimeRange | null = null;
+  @state() private panel: PanelView = null;
+  @state() private selectedId: string | null = null;
+  @state() private dragging = false;
+
+  @query('tl-timeline') private timeline!: TlTimeline;
+  @query('tl-detail-panel') private panelElement!: TlDetailPanel;
+
+  private src: string | null = null;
+  private clustersSrc: string | null = null;
+  private returnFocusTo: HTMLElement | null = null;
+
+  /** Applies a whole view at once: from the URL on start, and on Back/Forward. */
+  applyView(view: ViewState): void {
+    this.filters = view.filters;
+    this.inView = view.inView;
+    this.lang = view.lang;
+    this.src = view.src;
+    this.clustersSrc = view.clustersSrc;
+    this.selectedId = view.event;
+    this.panel = view.panel ? { kind: 'cluster', clusterId: view.panel } : view.event ? { kind: 'event', eventId: view.event } : null;
+    this.window = view.window;
+    if (view.window) void this.updateComplete.then(() => this.timeline?.showRange(view.window!));
+    else void this.updateComplete.then(() => this.initialView && this.timeline?.showRange(this.initialView));
+  }
+
+  get viewState(): ViewState {
+    return {
+      filters: this.filters,
+      inView: this.inView,
+      window: this.window,
+      panel: this.panel?.kind === 'cluster' ? this.panel.clusterId : null,
+      event: this.selectedId,
+      lang: this.lang,
+      src: this.src,
+      clustersSrc: this.clustersSrc,
+    };
+  }
+
+  /** Forget the view when new data arrives: filters, panel and window belonged to the old data. */
+  resetView(source: { src: string | null; clustersSrc: string | null } = { src: null, clustersSrc: null }): void {
+    this.filters = NO_FILTERS;
+    this.inView = false;
+    this.window = null;
+    this.panel = null;
+    this.selectedId = null;
+    this.src = source.src;
+    this.clustersSrc = source.clustersSrc;
+  }
+
+
+  private changed(mode: 'push' | 'replace' = 'push'): void {
+    this.host?.viewChanged(this.viewState, mode);
+  }
+
+
+  // ——— Derived data (one filtering function for every view), recomputed only when its inputs change ———
+
+  private cutoff = 0;
+  /** Kept as one array per dataset: the timeline resets its window when this identity changes. */
+  private initialView: TimeRange | null = null;
+  private chartEvents: readonly TimelineEvent[] = [];
+  private timelineEvents: readonly TimelineEvent[] = [];
+  private visibleClusters: readonly Cluster[] = [];
+  private tableEvents: readonly TimelineEvent[] = [];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const dataChanged = changed.has('data') || changed.has('meta');
+    if (dataChanged) {
+      this.cutoff = dataCutoff(this.data.events, this.meta.cutoff);
+      const view = this.meta.view;
+      this.initialView = view ? [view.from.earliest, view.to.latest] : null;
+    }
+    if (dataChanged || changed.has('filters')) {
+      this.chartEvents = applyFilters(this.data.events, { ...this.filters, window: null }, this.cutoff);
+      const shown = this.filters.clusters;
+      this.visibleClusters = shown === null ? this.data.clusters : this.data.clusters.filter((c) => shown.includes(c.id));
+      const showContext = shown === null || shown.includes(CONTEXT_LANE);
+      this.timelineEvents = showContext ? this.chartEvents : this.chartEvents.filter((e) => e.cluster !== CONTEXT_LANE);
+    }
+    if (dataChanged || changed.has('filters') || changed.has('inView') || (this.inView && changed.has('window'))) {
+      const range = this.inView ? (this.window ?? this.timeline?.visibleRange ?? null) : null;
+      this.tableEvents = range ? applyFilters(this.data.events, { ...this.filters, window: { from: range[0], to: range[1] } }, this.cutoff) : this.chartEvents;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('lang') && this.isConnected && this.ownerDocument === document) document.documentElement.lang = this.lang;
+  }
+
+  // ——— Handlers ———
+
+  private handleFilters(filters: FilterState): void {
+    this.filters = filters;
+    if (this.panel?.kind === 'cluster' && filters.clusters && !filters.clusters.includes(this.panel.clusterId)) this.panel = null;
+    this.changed();
+  }
+
+  private handleViewChange(from: number, to: number): void {
+    this.window = [from, to];
+    this.changed('replace');
+  }
+
+  private openPanel(view: PanelView): void {
+    const active = this.deepActiveElement();
+    if (!this.panel && active) this.returnFocusTo = active;
+    this.panel = view;
+    if (view?.kind === 'event') this.selectedId = view.eventId;
+    this.changed();
+    void this.updateComplete.then(() => this.panelElement?.focusHeading());
+  }
+
+  private closePanel(): void {
+    this.panel = null;
+    this.selectedId = null;
+    this.changed();
+    const target = this.returnFocusTo;
+    this.returnFocusTo = null;
+    void this.updateComplete.then(() => target?.focus());
+  }
+
+  private handleEventSelect(id: string | null): void {
+    if (id === null) {
+      if (this.panel?.kind === 'event') this.closePanel();
+      else {
+        this.selectedId = null;
+        this.changed();
+      }
+      return;
+    }
+    this.selectedId = id;
+    this.openPanel({ kind: 'event', eventId: id });
+  }
+
+  private handlePanelEventSelect(id: string | null): void {
+    if (!id) return;
+    this.selectedId = id;
+    this.panel = { kind: 'event', eventId: id };
+    this.changed();
+    const event = this.data.events.find((e) => e.id === id);
+    if (event && this.timeline) this.timeline.focusEvent(id);
+  }
+
+  private deepActiveElement(): HTMLElement | null {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active instanceof HTMLElement || active instanceof SVGElement ? (active as HTMLElement) : null;
+  }
+
+  private handleDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging = false;
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length) this.host?.loadFiles(files);
+  }
+
+  private handleDragOver(event: DragEvent): void {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dragging = true;
+  }
+
+  private windowText(): { from: string; to: string } {
+    const range = this.window ?? this.timeline?.visibleRange ?? this.initialView;
+    if (!range) return { from: '', to: '' };
+    const dates = windowToDates(range[0], range[1]);
+    return { from: toCsvDate(dates.from), to: toCsvDate(dates.to) };
   }
 
   override render() {
-    const { data: dataset, meta, lang } = this;
+    const { data, meta, lang } = this;
     const report = meta.report;
-    const clusterCount = dataset.clusters.length;
+    const tableEvents = this.tableEvents;
+    const panelEvents = this.panel?.kind === 'event' ? data.events : this.chartEvents;
+    const windowText = this.windowText();
     return html`
-      <a class="skip" href="#events">${msg(lang, 'skipToTable')}</a>
-      <header>
-        <h1>${meta.title ?? msg(lang, 'appTitle')}</h1>
-        ${report
-          ? html`<p class="report">
-              ${report.url
-                ? html`<a href=${report.url} target="_blank" rel="noopener noreferrer">${report.title}</a>`
-                : report.title}
-              — ${report.publisher}${report.date ? `, ${report.date}` : ''}
-            </p>`
-          : nothing}
-        <p class="counts">${msg(lang, 'eventsCount', { count: dataset.events.length, clusters: clusterCount })}</p>
-      </header>
-      <main>
-        <section class="card" aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading" class="visually-hidden">${msg(lang, 'timelineHeading')}</h2>
-          <tl-timeline
-            .clusters=${dataset.clusters}
-            .events=${dataset.events}
-            .cutoff=${meta.cutoff}
-            .initialView=${this.initialView}
-            .selectedId=${this.selectedId}
+      <div
+        class="page ${this.dragging ? 'dragging' : ''}"
+        @dragover=${this.handleDragOver}
+        @dragleave=${(e: DragEvent) => e.target === e.currentTarget && (this.dragging = false)}
+        @drop=${this.handleDrop}
+      >
+        <a class="skip" href="#events">${msg(lang, 'skipToTable')}</a>
+        <header>
+          <div class="title-row">
+            <h1>${this.sourceName ? this.sourceName : (meta.title ?? msg(lang, 'appTitle'))}</h1>
+            <div class="header-controls">
+              <button type="button" @click=${() => this.openPanel({ kind: 'about' })}>${msg(lang, 'about')}</button>
+              <label class="lang">
+                <span>${msg(lang, 'language')}</span>
+                <select @change=${(e: Event) => ((this.lang = (e.target as HTMLSelectElement).value as Lang), this.changed())}>
+                  <option value="en" ?selected=${lang === 'en'}>English</option>
+                  <option value="it" ?selected=${lang === 'it'}>Italiano</option>
+                </select>
+              </label>
+            </div>
+          </div>
+          ${report && !this.sourceName
+            ? html`<p class="report">
+                ${report.url ? html`<a href=${report.url} target="_blank" rel="noopener noreferrer">${report.title}</a>` : report.title}
+                — ${report.publisher}${report.date ? `, ${report.date}` : ''}
+              </p>`
+            : nothing}
+          <tl-data-source
+            .sourceName=${this.sourceName}
+            .loading=${this.loading}
             lang=${lang}
-            @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => (this.selectedId = e.detail.id)}
-          ></tl-timeline>
-        </section>
-        <section class="card" id="events" aria-labelledby="events-heading">
-          <h2 id="events-heading">${msg(lang, 'tableHeading')}</h2>
-          <tl-event-table .events=${dataset.events} .clusters=${dataset.clusters} .selectedId=${this.selectedId} lang=${lang}></tl-event-table>
-        </section>
-        <section class="card" aria-labelledby="problems-heading">
-          <h2 id="problems-heading">${msg(lang, 'problemsHeading')}</h2>
-          <tl-problems .problems=${dataset.problems} lang=${lang}></tl-problems>
-        </section>
-      </main>
+            @tl-files-selected=${(e: CustomEvent<{ files: readonly File[] }>) => this.host?.loadFiles(e.detail.files)}
+            @tl-load-cancel=${() => this.host?.cancelLoad()}
+            @tl-load-bundled=${() => this.host?.loadBundled()}
+          ></tl-data-source>
+          ${this.notices.length
+            ? html`<div class="notices" role="status">
+                <ul>${this.notices.map((n) => html`<li>${n}</li>`)}</ul>
+                <button type="button" @click=${() => (this.notices = [])}>${msg(lang, 'dismiss')}</button>
+              </div>`
+            : nothing}
+        </header>
+        <div class="layout">
+          <aside class="card filters-card">
+            <tl-filters
+              .clusters=${data.clusters}
+              .events=${data.events}
+              .filters=${this.filters}
+              .shown=${tableEvents.length}
+              .inView=${this.inView}
+              .windowFrom=${windowText.from}
+              .windowTo=${windowText.to}
+              lang=${lang}
+              @tl-filters-change=${(e: CustomEvent<{ filters: FilterState }>) => this.handleFilters(e.detail.filters)}
+              @tl-in-view-change=${(e: CustomEvent<{ inView: boolean }>) => ((this.inView = e.detail.inView), this.changed())}
+              @tl-window-request=${(e: CustomEvent<{ from: { earliest: number }; to: { latest: number } }>) =>
+                this.timeline?.showRange([e.detail.from.earliest, e.detail.to.latest])}
+              @tl-cluster-open=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
+            ></tl-filters>
+          </aside>
+          <main>
+            <section class="card chart-card" aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading" class="visually-hidden">${msg(lang, 'timelineHeading')}</h2>
+              <tl-timeline
+                .clusters=${this.visibleClusters}
+                .events=${this.timelineEvents}
+                .allClusters=${data.clusters}
+                .cutoff=${meta.cutoff}
+                .initialView=${this.initialView}
+                .selectedId=${this.selectedId}
+                lang=${lang}
+                @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => this.handleEventSelect(e.detail.id)}
+                @tl-view-change=${(e: CustomEvent<{ from: number; to: number }>) => this.handleViewChange(e.detail.from, e.detail.to)}
+                @tl-lane-select=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
+              ></tl-timeline>
+            </section>
+            ${this.panel
+              ? html`<tl-detail-panel
+                  class="card"
+                  .view=${this.panel}
+                  .clusters=${data.clusters}
+                  .events=${panelEvents}
+                  .meta=${meta}
+                  .sourceName=${this.sourceName}
+                  lang=${lang}
+                  @tl-panel-close=${() => this.closePanel()}
+                  @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => (e.stopPropagation(), this.handlePanelEventSelect(e.detail.id))}
+                ></tl-detail-panel>`
+              : nothing}
+            <section class="card" id="events" aria-labelledby="events-heading">
+              <h2 id="events-heading">${msg(lang, 'tableHeading')}</h2>
+              <tl-event-table .events=${tableEvents} .clusters=${data.clusters} .selectedId=${this.selectedId} lang=${lang}></tl-event-table>
+            </section>
+            <section class="card" aria-labelledby="problems-heading">
+              <h2 id="problems-heading">${msg(lang, 'problemsHeading')}</h2>
+              <tl-problems .problems=${data.problems} lang=${lang}></tl-problems>
+            </section>
+          </main>
+        </div>
+        ${this.dragging ? html`<div class="drop-overlay" aria-hidden="true">${msg(lang, 'dropHere')}</div>` : nothing}
+      </div>
     `;
   }
 }

@@ -16,6 +16,9 @@ export interface FrameContext {
 export interface LaneView {
   readonly id: string;
   readonly heading: string;
+  /** True for cluster lanes: the header opens the cluster's detail panel. */
+  readonly interactive: boolean;
+  readonly headerLabel: string;
   readonly attribution: string;
   readonly color: string;
   readonly layout: LaneLayout;
@@ -39,7 +42,9 @@ export function renderLane(lane: LaneView, frame: FrameContext): SVGTemplateResu
       (mark) => mark.event.id,
       (mark) => renderMark(mark, lane.color, frame),
     )}</g>
-    <g class="lane-header" aria-hidden="true" clip-path="url(#plot-clip)">
+    <g class="lane-header" clip-path="url(#plot-clip)" data-lane=${lane.id}
+      role=${lane.interactive ? 'button' : nothing} tabindex=${lane.interactive ? 0 : nothing}
+      aria-label=${lane.interactive ? lane.headerLabel : nothing} aria-hidden=${lane.interactive ? nothing : 'true'}>
       <rect class="lane-header-bg" x="0" y="1" width=${Math.min(frame.width, 26 + 6.9 * (lane.heading.length + lane.attribution.length + 3))} height="19"></rect>
       <rect class="lane-swatch" x="6" y="5" width="10" height="10" rx="2" fill=${lane.color}></rect>
       <text x="22" y="15"><tspan class="lane-title">${lane.heading}</tspan>${lane.attribution ? svg`<tspan class="lane-attribution"> · ${lane.attribution}</tspan>` : nothing}</text>

@@ -69,6 +69,18 @@ export const timelineStyles = css`
     fill: var(--tl-bg);
     fill-opacity: 0.85;
   }
+  .lane-header[role='button'] {
+    cursor: pointer;
+    outline: none;
+  }
+  .lane-header[role='button']:hover .lane-title,
+  .lane-header[role='button']:focus-visible .lane-title {
+    text-decoration: underline;
+  }
+  .lane-header[role='button']:focus-visible .lane-header-bg {
+    stroke: var(--tl-focus);
+    stroke-width: 3;
+  }
   .lane-header text {
     font-size: 13px;
     fill: var(--tl-text);

@@ -43,6 +43,7 @@ declare global {
   interface HTMLElementEventMap {
     'tl-event-select': CustomEvent<EventSelectDetail>;
     'tl-view-change': CustomEvent<ViewChangeDetail>;
+    'tl-lane-select': CustomEvent<{ readonly clusterId: string }>;
   }
 }
 
@@ -58,12 +59,16 @@ const ZOOM_STEP = 1.6;
  *
  * @fires tl-event-select - a mark was chosen (click or Enter) or the choice was cleared (Escape)
  * @fires tl-view-change - the visible window changed
+ * @fires tl-lane-select - a lane header was chosen (click or Enter)
  */
 @customElement('tl-timeline')
 export class TlTimeline extends LitElement {
   static override styles = [tokens, timelineStyles];
 
+  /** The clusters to draw a lane for, in order. */
   @property({ attribute: false }) clusters: readonly Cluster[] = [];
+  /** Every cluster of the dataset, so a cluster keeps its palette colour when others are filtered out. */
+  @property({ attribute: false }) allClusters: readonly Cluster[] | null = null;
   @property({ attribute: false }) events: readonly TimelineEvent[] = [];
   @property() override lang: Lang = 'en';
   /** The data's declared cut-off; open ends run to it. Without it, the latest date in the data. */
@@ -130,14 +135,22 @@ export class TlTimeline extends LitElement {
     this.zoomBehavior.scaleBy(select(this.plotSvg), factor);
   }
 
+  /** Moves the roving focus to an event's mark, bringing it into view. */
+  focusEvent(id: string): void {
+    const at = this.locate(id);
+    if (at) this.moveFocus(this.orderedMarks(at.lane)[at.index]!);
+  }
+
   fitAll(): void {
     if (!this.zoomBehavior) return;
     this.zoomBehavior.transform(select(this.plotSvg), zoomIdentity);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('events') || changed.has('clusters') || changed.has('cutoff') || changed.has('lang')) this.deriveData();
-    if (changed.has('events') || changed.has('cutoff') || changed.has('initialView')) this.viewInitialised = false;
+    if (changed.has('events') || changed.has('clusters') || changed.has('allClusters') || changed.has('cutoff') || changed.has('lang')) this.deriveData();
+    // A new dataset opens on its initial view; filtering the same data keeps the window where it is.
+    const newData = this.allClusters ? changed.has('allClusters') : changed.has('events');
+    if (newData || changed.has('initialView')) this.viewInitialised = false;
     if (this.width > 0) this.deriveFrame();
   }
 
@@ -151,11 +164,12 @@ export class TlTimeline extends LitElement {
       byLane.set(event.cluster, list);
     }
     this.clusterLabels = new Map(this.clusters.map((c) => [c.id, c.label]));
+    const palette = this.allClusters ?? this.clusters;
     this.laneOrder = this.clusters.map((cluster, index) => ({
       id: cluster.id,
       heading: cluster.name ? `${cluster.label} — ${cluster.name}` : cluster.label,
       attribution: cluster.attributedTo ? msg(this.lang, 'attributedTo', { actor: cluster.attributedTo }) : '',
-      color: clusterColor(index, cluster.color),
+      color: clusterColor(palette.some((c) => c.id === cluster.id) ? palette.findIndex((c) => c.id === cluster.id) : index, cluster.color),
       events: byLane.get(cluster.id) ?? [],
     }));
     const context = byLane.get(CONTEXT_LANE);
@@ -296,7 +310,24 @@ export class TlTimeline extends LitElement {
     return firstLane?.marks[0]?.event.id ?? null;
   }
 
+  private laneIdFrom(event: Event): string | null {
+    const header = event.composedPath().find((node) => node instanceof SVGGElement && node.classList.contains('lane-header')) as SVGGElement | undefined;
+    return header?.dataset.lane ?? null;
+  }
+
+  private selectLane(clusterId: string): void {
+    this.dispatchEvent(new CustomEvent('tl-lane-select', { detail: { clusterId }, bubbles: true, composed: true }));
+  }
+
   private handleKeyDown(event: KeyboardEvent): void {
+    const lane = this.laneIdFrom(event);
+    if (lane) {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        this.selectLane(lane);
+      }
+      return;
+    }
     const current = this.locate(this.rovingId);
     const key = event.key;
     let handled = true;
@@ -365,6 +396,8 @@ export class TlTimeline extends LitElement {
   }
 
   private handleClick(event: MouseEvent): void {
+    const lane = this.laneIdFrom(event);
+    if (lane) return this.selectLane(lane);
     const id = this.markIdFrom(event);
     if (id) {
       this.activeId = id;
@@ -457,7 +490,11 @@ export class TlTimeline extends LitElement {
       showFocus: this.chartFocused,
       markLabel: this.markLabel,
     };
-    const laneViews: LaneView[] = this.lanes.map((layout, i) => ({ ...this.laneOrder[i]!, layout }));
+    const laneViews: LaneView[] = this.lanes.map((layout, i) => {
+      const lane = this.laneOrder[i]!;
+      const interactive = lane.id !== CONTEXT_LANE;
+      return { ...lane, layout, interactive, headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.heading }) };
+    });
     const rangeText = `${formatSourceDate(sourceDateAt(this.view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(this.view[1] - 1, 'month'), this.lang)}`;
 
     return html`

@@ -1,0 +1,125 @@
+import type { Dataset } from '../model/types';
+
+/** One file to load: its text, or a File the worker reads itself. `name` is shown in problems. */
+export interface LoadSource {
+  readonly name: string;
+  readonly text?: string;
+  readonly file?: File;
+}
+
+export interface WorkerLoadInput {
+  readonly events: LoadSource;
+  readonly clusters?: LoadSource;
+}
+
+export interface LoadProgress {
+  readonly phase: 'reading' | 'parsing';
+  /** 0–1 within the phase. */
+  readonly fraction: number;
+}
+
+export interface WorkerLoadOptions {
+  /** Makes the worker for this load, e.g. createParseWorker from create-parse-worker.ts. */
+  readonly createWorker: () => Worker;
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Aborting terminates the worker and rejects with a DOMException named 'AbortError'. */
+  readonly signal?: AbortSignal;
+}
+
+/** Message to parse.worker.ts. */
+export interface ParseRequest extends WorkerLoadInput {
+  readonly id: number;
+}
+
+/** Messages from parse.worker.ts. An `id` of -1 marks an error the worker could not tie to a request. */
+export type ParseResponse =
+  | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number }
+  | { readonly id: number; readonly type: 'done'; readonly dataset: Dataset }
+  | { readonly id: number; readonly type: 'error'; readonly message: string };
+
+let nextId = 1;
+
+function abortError(): DOMException {
+  return new DOMException('Loading the CSV files was cancelled.', 'AbortError');
+}
+
+/**
+ * Reads, parses and validates the files in a worker of their own, so the page stays responsive.
+ * The worker is terminated when the load ends: with a dataset, an error, or an abort.
+ */
+export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions): Promise<Dataset> {
+  const { createWorker, onProgress, signal } = options;
+  return new Promise<Dataset>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    let worker: Worker;
+    try {
+      worker = createWorker();
+    } catch (error) {
+      reject(new Error(`The CSV reader could not be started${error instanceof Error && error.message ? `: ${error.message}` : ''}.`));
+      return;
+    }
+    const id = nextId++;
+    let settled = false;
+
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      worker.removeEventListener('messageerror', onMessageError);
+      signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+      outcome();
+    };
+
+    function onMessage(event: MessageEvent<ParseResponse>): void {
+      const message = event.data;
+      if (!message || typeof message !== 'object') return;
+      if (message.id !== id && !(message.type === 'error' && message.id === -1)) return;
+      switch (message.type) {
+        case 'progress':
+          onProgress?.({ phase: message.phase, fraction: message.fraction });
+          break;
+        case 'done':
+          settle(() => resolve(message.dataset));
+          break;
+        case 'error':
+          settle(() => reject(new Error(message.message)));
+          break;
+      }
+    }
+
+    function onError(event: Event): void {
+      event.preventDefault();
+      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : ' (the browser gave no reason)';
+      settle(() => reject(new Error(`The CSV reader stopped with an error${detail}.`)));
+    }
+
+    function onMessageError(): void {
+      settle(() => reject(new Error('The CSV reader sent back a result that could not be read.')));
+    }
+
+    function onAbort(): void {
+      settle(() => reject(abortError()));
+    }
+
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    worker.addEventListener('messageerror', onMessageError);
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const request: ParseRequest = {
+      id,
+      events: input.events,
+      ...(input.clusters ? { clusters: input.clusters } : {}),
+    };
+    try {
+      worker.postMessage(request);
+    } catch (error) {
+      settle(() => reject(new Error(`The files could not be handed to the CSV reader${error instanceof Error && error.message ? `: ${error.message}` : ''}.`)));
+    }
+  });
+}

@@ -1,0 +1,64 @@
+import { pairFiles } from '../../io/classify';
+import { createParseWorker } from '../../io/create-parse-worker';
+import { checkFileSize, fetchCsvText, resolveSameOrigin } from '../../io/fetch-csv';
+import { loadInWorker, type LoadProgress } from '../../io/worker-loader';
+import type { Dataset } from '../../model/types';
+
+export interface UserDataResult {
+  readonly dataset: Dataset;
+  /** The events file's name, shown as the data's source. */
+  readonly name: string;
+}
+
+const HEADER_BYTES = 64 * 1024;
+
+/** Loads files the user chose or dropped: which is events and which clusters is read from their headers. */
+export async function loadUserFiles(
+  files: readonly File[],
+  onProgress: (progress: LoadProgress, name: string) => void,
+  signal: AbortSignal,
+): Promise<UserDataResult> {
+  for (const file of files) {
+    const refusal = checkFileSize(file);
+    if (refusal) throw new Error(refusal);
+  }
+  const heads = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.slice(0, HEADER_BYTES).text(), file })));
+  const pairing = pairFiles(heads);
+  if (!pairing.events) throw new Error(pairing.problems.join(' ') || 'no events file was chosen');
+  const name = pairing.events.name;
+  const dataset = await loadInWorker(
+    {
+      events: { name, file: pairing.events.file },
+      clusters: pairing.clusters ? { name: pairing.clusters.name, file: pairing.clusters.file } : undefined,
+    },
+    { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal },
+  );
+  return { dataset, name };
+}
+
+/** Loads `?src=` (and `?clusters-src=`) from this site only; any other origin is refused before any request. */
+export async function loadFromLinks(
+  src: string,
+  clustersSrc: string | null,
+  onProgress: (progress: LoadProgress, name: string) => void,
+  signal: AbortSignal,
+): Promise<UserDataResult> {
+  const events = resolveSameOrigin(src, location.href);
+  if (!events.ok) throw new Error(events.reason);
+  const clusters = clustersSrc ? resolveSameOrigin(clustersSrc, location.href) : null;
+  if (clusters && !clusters.ok) throw new Error(clusters.reason);
+  const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
+  onProgress({ phase: 'reading', fraction: 0 }, name);
+  const [eventsText, clustersText] = await Promise.all([
+    fetchCsvText(events.url, signal),
+    clusters?.ok ? fetchCsvText(clusters.url, signal) : Promise.resolve(null),
+  ]);
+  const dataset = await loadInWorker(
+    {
+      events: { name, text: eventsText },
+      clusters: clustersText !== null && clusters?.ok ? { name: decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv'), text: clustersText } : undefined,
+    },
+    { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal },
+  );
+  return { dataset, name };
+}
