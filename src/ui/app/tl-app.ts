@@ -155,6 +155,12 @@ export class TlApp extends LitElement {
     this.changed('replace');
   }
 
+  private showWindow(range: TimeRange): void {
+    this.timeline?.showRange(range);
+    this.window = this.timeline?.visibleRange ?? range;
+    this.changed();
+  }
+
   private openPanel(view: PanelView): void {
     const active = this.deepActiveElement();
     if (!this.panel && active) this.returnFocusTo = active;
@@ -284,7 +290,7 @@ export class TlApp extends LitElement {
               @tl-filters-change=${(e: CustomEvent<{ filters: FilterState }>) => this.handleFilters(e.detail.filters)}
               @tl-in-view-change=${(e: CustomEvent<{ inView: boolean }>) => ((this.inView = e.detail.inView), this.changed())}
               @tl-window-request=${(e: CustomEvent<{ from: { earliest: number }; to: { latest: number } }>) =>
-                this.timeline?.showRange([e.detail.from.earliest, e.detail.to.latest])}
+                this.showWindow([e.detail.from.earliest, e.detail.to.latest])}
               @tl-cluster-open=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
             ></tl-filters>
           </aside>

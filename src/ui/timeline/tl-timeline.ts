@@ -91,6 +91,10 @@ export class TlTimeline extends LitElement {
   private brushing = false;
   private resizeObserver: ResizeObserver | null = null;
   private viewInitialised = false;
+  /** A window asked for before the chart could show it (e.g. from a link); it wins over the initial view. */
+  private requestedView: TimeRange | null = null;
+  /** True while a zoom comes from the user's own buttons or keys, which d3 cannot tell from code. */
+  private userGesture = false;
 
   // Derived per data load (willUpdate), not per frame.
   private cutoffTime = 0;
@@ -132,7 +136,16 @@ export class TlTimeline extends LitElement {
 
   zoomBy(factor: number): void {
     if (!this.zoomBehavior) return;
-    this.zoomBehavior.scaleBy(select(this.plotSvg), factor);
+    this.asUser(() => this.zoomBehavior!.scaleBy(select(this.plotSvg), factor));
+  }
+
+  private asUser(action: () => void): void {
+    this.userGesture = true;
+    try {
+      action();
+    } finally {
+      this.userGesture = false;
+    }
   }
 
   /** Moves the roving focus to an event's mark, bringing it into view. */
@@ -143,7 +156,7 @@ export class TlTimeline extends LitElement {
 
   fitAll(): void {
     if (!this.zoomBehavior) return;
-    this.zoomBehavior.transform(select(this.plotSvg), zoomIdentity);
+    this.asUser(() => this.zoomBehavior!.transform(select(this.plotSvg), zoomIdentity));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -211,7 +224,8 @@ export class TlTimeline extends LitElement {
     this.baseScale = scaleUtc().domain(this.zoomLimits).range([0, this.plotWidth]);
     if (!this.viewInitialised) {
       // The initial window is padded a little so that marks on its edges are not cut in half.
-      this.view = this.initialView ? padRange(this.initialView, 0.012) : this.zoomLimits;
+      this.view = this.requestedView ?? (this.initialView ? padRange(this.initialView, 0.012) : this.zoomLimits);
+      this.requestedView = null;
       this.viewInitialised = true;
     }
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
@@ -260,7 +274,8 @@ export class TlTimeline extends LitElement {
   }
 
   private applyView(range: TimeRange): void {
-    if (!this.zoomBehavior || !this.plotSvg) {
+    if (!this.zoomBehavior || !this.plotSvg || !this.viewInitialised) {
+      this.requestedView = range;
       this.view = range;
       return;
     }
@@ -276,7 +291,10 @@ export class TlTimeline extends LitElement {
       const g = select(this.overviewSvg).select<SVGGElement>('g.brush');
       this.brushBehavior.move(g, [this.baseScale(this.view[0]), this.baseScale(this.view[1])]);
     }
-    this.dispatchEvent(new CustomEvent('tl-view-change', { detail: { from: this.view[0], to: this.view[1] }, bubbles: true, composed: true }));
+    // Only the user's own zooming is news to the page; re-fitting after a resize or a link is not.
+    if (event.sourceEvent || this.userGesture || this.brushing) {
+      this.dispatchEvent(new CustomEvent('tl-view-change', { detail: { from: this.view[0], to: this.view[1] }, bubbles: true, composed: true }));
+    }
   }
 
   private handleBrush(event: D3BrushEvent<unknown>): void {
@@ -364,12 +382,12 @@ export class TlTimeline extends LitElement {
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
     const visible = mark && mark.cx >= 0 && mark.cx <= this.plotWidth;
     const point: [number, number] = [visible ? x(mark.event.start.earliest) : this.plotWidth / 2, 0];
-    this.zoomBehavior.scaleBy(select(this.plotSvg), factor, point);
+    this.asUser(() => this.zoomBehavior!.scaleBy(select(this.plotSvg), factor, point));
   }
 
   private panBy(fraction: number): void {
     const length = this.view[1] - this.view[0];
-    this.applyView([this.view[0] + length * fraction, this.view[1] + length * fraction]);
+    this.asUser(() => this.applyView([this.view[0] + length * fraction, this.view[1] + length * fraction]));
   }
 
   private moveFocus(mark: MarkLayout): void {
@@ -377,7 +395,7 @@ export class TlTimeline extends LitElement {
     const span = eventSpan(mark.event, this.cutoffTime);
     const length = this.view[1] - this.view[0];
     const anchor = span.from < this.view[0] || span.from > this.view[1] ? span.from : null;
-    if (anchor !== null) this.applyView(viewContaining(this.view, anchor, length * 0.1));
+    if (anchor !== null) this.asUser(() => this.applyView(viewContaining(this.view, anchor, length * 0.1)));
     void this.updateComplete.then(() => {
       const node = this.renderRoot.querySelector<SVGGElement>(`g.mark[tabindex="0"]`);
       node?.focus();
@@ -507,7 +525,7 @@ export class TlTimeline extends LitElement {
             <button type="button" @click=${() => this.zoomBy(1 / ZOOM_STEP)} aria-label=${msg(this.lang, 'zoomOut')} title=${msg(this.lang, 'zoomOut')}>−</button>
             <button type="button" @click=${() => this.fitAll()}>${msg(this.lang, 'fitAll')}</button>
             ${this.initialView
-              ? html`<button type="button" @click=${() => this.applyView(padRange(this.initialView!, 0.012))}>${msg(this.lang, 'resetView')}</button>`
+              ? html`<button type="button" @click=${() => this.asUser(() => this.applyView(padRange(this.initialView!, 0.012)))}>${msg(this.lang, 'resetView')}</button>`
               : nothing}
           </div>
         </div>

@@ -1,0 +1,144 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from '../../src/data/bundled';
+import { loadDataset } from '../../src/io/load';
+import { EMPTY_META, readMetadata } from '../../src/io/metadata';
+import { loadInWorker } from '../../src/io/worker-loader';
+import { UrlSync } from '../../src/state/url-sync';
+import type { AppHost, TlApp } from '../../src/ui/app/tl-app';
+import '../../src/ui/app/tl-app';
+
+async function waitFor(condition: () => boolean, timeout = 4000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error('timed out waiting for condition');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const shadow = (el: Element | null | undefined) => el!.shadowRoot!;
+
+let sync: UrlSync | null = null;
+
+/** Mounts the app the way main.ts does, with URL sync and worker loading. */
+async function mountApp(search = ''): Promise<TlApp> {
+  history.replaceState(null, '', `${location.pathname}${search}`);
+  const el = await fixture<TlApp>(html`<tl-app></tl-app>`);
+  const bundledMeta = readMetadata(BUNDLED_METADATA_JSON);
+  sync?.dispose();
+  sync = new UrlSync('en', (view) => el.applyView(view));
+  const host: AppHost = {
+    loadFiles: async (files) => {
+      const dataset = await loadInWorker(
+        { events: { name: files[0]!.name, file: files[0]! } },
+        { createWorker: () => new Worker(new URL('../../src/io/parse.worker.ts', import.meta.url), { type: 'module' }) },
+      );
+      el.meta = { ...EMPTY_META, title: files[0]!.name };
+      el.data = dataset;
+      el.sourceName = files[0]!.name;
+      el.resetView();
+    },
+    loadBundled: () => undefined,
+    cancelLoad: () => undefined,
+    viewChanged: (view, mode) => (mode === 'push' ? sync!.push(view) : sync!.replace(view)),
+  };
+  el.host = host;
+  el.meta = bundledMeta;
+  el.data = loadDataset(BUNDLED_INPUT);
+  el.applyView(sync.read().view);
+  await el.updateComplete;
+  await waitFor(() => (shadow(el).querySelector('tl-timeline')?.shadowRoot?.querySelectorAll('g.lane').length ?? 0) > 0);
+  return el;
+}
+
+const timelineOf = (el: TlApp) => shadow(el).querySelector('tl-timeline')!;
+const lanes = (el: TlApp) => [...shadow(timelineOf(el)).querySelectorAll('g.lane')].map((l) => l.getAttribute('data-lane'));
+const tableRows = (el: TlApp) => shadow(shadow(el).querySelector('tl-event-table')).querySelectorAll('tbody tr');
+const filtersOf = (el: TlApp) => shadow(el).querySelector('tl-filters')!;
+
+afterEach(() => {
+  sync?.dispose();
+  sync = null;
+  history.replaceState(null, '', location.pathname);
+});
+
+describe('the app, driven as a user would', () => {
+  it('unchecking a cluster removes its lane and its rows, and updates the count and the URL', async () => {
+    const el = await mountApp();
+    expect(lanes(el)).to.deep.equal(['A', 'B', 'C', 'context']);
+    const total = tableRows(el).length;
+    const filters = filtersOf(el);
+    const checkbox = [...shadow(filters).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) =>
+      input.closest('label')!.textContent!.includes('Cluster B'),
+    )!;
+    checkbox.click();
+    await waitFor(() => !lanes(el).includes('B'));
+    expect(lanes(el)).to.deep.equal(['A', 'C', 'context']);
+    const bRows = loadDataset(BUNDLED_INPUT).events.filter((e) => e.cluster === 'B').length;
+    expect(tableRows(el).length).to.equal(total - bRows);
+    await filters.updateComplete;
+    expect(shadow(filters).querySelector('.shown')!.textContent).to.contain(`${total - bRows} of ${total} events shown`);
+    expect(new URLSearchParams(location.search).get('clusters')).to.equal('A,C,context');
+    // Reset brings everything back.
+    shadow(filters).querySelector<HTMLButtonElement>('button.reset')!.click();
+    await waitFor(() => lanes(el).includes('B'));
+    expect(tableRows(el).length).to.equal(total);
+  });
+
+  it('opens a cluster panel from the lane header, and Escape closes it and returns focus', async () => {
+    const el = await mountApp();
+    const header = shadow(timelineOf(el)).querySelector<SVGGElement>('g.lane-header[data-lane="B"]')!;
+    header.focus();
+    header.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await waitFor(() => shadow(el).querySelector('tl-detail-panel') !== null);
+    const panel = shadow(el).querySelector('tl-detail-panel')!;
+    await panel.updateComplete;
+    const region = shadow(panel).querySelector('section[role=region]')!;
+    const name = shadow(panel).getElementById(region.getAttribute('aria-labelledby')!)!.textContent!.trim();
+    expect(name).to.equal('Cluster B — Naikon APT');
+    expect(shadow(panel).textContent).to.contain('Naikon APT');
+    expect(shadow(panel).querySelector('a[href="https://attack.mitre.org/groups/G0019/"]')).to.not.equal(null);
+    expect(shadow(panel).querySelectorAll('a[href^="https://"]').length).to.be.greaterThan(3);
+    expect(new URLSearchParams(location.search).get('panel')).to.equal('B');
+    region.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitFor(() => shadow(el).querySelector('tl-detail-panel') === null);
+    await waitFor(() => shadow(timelineOf(el)).activeElement === header);
+  });
+
+  it('opens exactly the view a link names: clusters=B&panel=B&from=2020-Q1&to=2021-Q1', async () => {
+    const el = await mountApp('?clusters=B&panel=B&from=2020-Q1&to=2021-Q1');
+    await waitFor(() => lanes(el).length === 1);
+    expect(lanes(el)).to.deep.equal(['B']);
+    await waitFor(() => shadow(el).querySelector('tl-detail-panel') !== null);
+    const [from, to] = timelineOf(el).visibleRange;
+    expect(from).to.be.closeTo(Date.UTC(2020, 0, 1), 86_400_000);
+    expect(to).to.be.closeTo(Date.UTC(2021, 3, 1), 86_400_000);
+    const rows = [...tableRows(el)];
+    expect(rows.length).to.be.greaterThan(0);
+  });
+
+  it('Back restores the previous view', async () => {
+    const el = await mountApp();
+    const filters = filtersOf(el);
+    const checkbox = [...shadow(filters).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) =>
+      input.closest('label')!.textContent!.includes('Cluster A'),
+    )!;
+    checkbox.click();
+    await waitFor(() => !lanes(el).includes('A'));
+    history.back();
+    await waitFor(() => lanes(el).includes('A'));
+    expect(location.search).to.equal('');
+  });
+
+  it('loads a CSV with problems: the problems are listed and the good rows shown', async () => {
+    const el = await mountApp();
+    const csv = 'id,cluster,kind,start,end,title,source_url\ngood-1,X,intrusion,2020-Q1,,Good one,https://example.org/1\nbad,X,intrusion,2020-Q5,,Bad quarter,https://example.org/2\ngood-2,Y,publication,2021-03-02,,Good two,javascript:alert(1)\n';
+    await el.host!.loadFiles([new File([csv], 'other-report.csv', { type: 'text/csv' })]);
+    await waitFor(() => tableRows(el).length === 2);
+    const problems = shadow(shadow(el).querySelector('tl-problems'));
+    await waitFor(() => problems.querySelectorAll('tbody tr').length === 2);
+    const text = problems.textContent!;
+    expect(text).to.contain('Q5');
+    expect(text).to.contain('javascript:');
+    expect(lanes(el)).to.deep.equal(['X', 'Y']);
+  });
+});
