@@ -56,6 +56,8 @@ export class TlApp extends LitElement {
   @state() private panel: PanelView = null;
   @state() private selectedId: string | null = null;
   @state() private dragging = false;
+  /** What the chart shows now, whoever moved it: the window fields and "only rows in view" follow it. */
+  @state() private shownRange: TimeRange | null = null;
 
   @query('tl-timeline') private timeline!: TlTimeline;
   @query('tl-detail-panel') private panelElement!: TlDetailPanel;
@@ -132,8 +134,8 @@ export class TlApp extends LitElement {
       const showContext = shown === null || shown.includes(CONTEXT_LANE);
       this.timelineEvents = showContext ? this.chartEvents : this.chartEvents.filter((e) => e.cluster !== CONTEXT_LANE);
     }
-    if (dataChanged || changed.has('filters') || changed.has('inView') || (this.inView && changed.has('window'))) {
-      const range = this.inView ? (this.window ?? this.timeline?.visibleRange ?? null) : null;
+    if (dataChanged || changed.has('filters') || changed.has('inView') || (this.inView && changed.has('shownRange'))) {
+      const range = this.inView ? this.shownRange : null;
       this.tableEvents = range ? applyFilters(this.data.events, { ...this.filters, window: { from: range[0], to: range[1] } }, this.cutoff) : this.chartEvents;
     }
   }
@@ -150,7 +152,9 @@ export class TlApp extends LitElement {
     this.changed();
   }
 
-  private handleViewChange(from: number, to: number): void {
+  private handleViewChange(from: number, to: number, user: boolean): void {
+    this.shownRange = [from, to];
+    if (!user) return;
     this.window = [from, to];
     this.changed('replace');
   }
@@ -221,7 +225,7 @@ export class TlApp extends LitElement {
   }
 
   private windowText(): { from: string; to: string } {
-    const range = this.window ?? this.timeline?.visibleRange ?? this.initialView;
+    const range = this.shownRange ?? this.window ?? this.initialView;
     if (!range) return { from: '', to: '' };
     const dates = windowToDates(range[0], range[1]);
     return { from: toCsvDate(dates.from), to: toCsvDate(dates.to) };
@@ -306,7 +310,7 @@ export class TlApp extends LitElement {
                 .selectedId=${this.selectedId}
                 lang=${lang}
                 @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => this.handleEventSelect(e.detail.id)}
-                @tl-view-change=${(e: CustomEvent<{ from: number; to: number }>) => this.handleViewChange(e.detail.from, e.detail.to)}
+                @tl-view-change=${(e: CustomEvent<{ from: number; to: number; user: boolean }>) => this.handleViewChange(e.detail.from, e.detail.to, e.detail.user)}
                 @tl-lane-select=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
               ></tl-timeline>
             </section>

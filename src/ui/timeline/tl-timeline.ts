@@ -34,6 +34,8 @@ export interface EventSelectDetail {
 export interface ViewChangeDetail {
   readonly from: number;
   readonly to: number;
+  /** True when the user zoomed or panned; false when the chart re-fitted itself. */
+  readonly user: boolean;
 }
 
 declare global {
@@ -291,10 +293,9 @@ export class TlTimeline extends LitElement {
       const g = select(this.overviewSvg).select<SVGGElement>('g.brush');
       this.brushBehavior.move(g, [this.baseScale(this.view[0]), this.baseScale(this.view[1])]);
     }
-    // Only the user's own zooming is news to the page; re-fitting after a resize or a link is not.
-    if (event.sourceEvent || this.userGesture || this.brushing) {
-      this.dispatchEvent(new CustomEvent('tl-view-change', { detail: { from: this.view[0], to: this.view[1] }, bubbles: true, composed: true }));
-    }
+    // `user` tells the user's own zooming apart from re-fitting after a resize, new data or a link.
+    const user = Boolean(event.sourceEvent) || this.userGesture || this.brushing;
+    this.dispatchEvent(new CustomEvent('tl-view-change', { detail: { from: this.view[0], to: this.view[1], user }, bubbles: true, composed: true }));
   }
 
   private handleBrush(event: D3BrushEvent<unknown>): void {
