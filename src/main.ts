@@ -5,7 +5,7 @@ import { EMPTY_META, readMetadata } from './io/metadata';
 import type { LoadProgress } from './io/worker-loader';
 import type { Lang } from './model/dates';
 import { UrlSync } from './state/url-sync';
-import { loadFromLinks, loadUserFiles, type UserDataResult } from './ui/app/user-data';
+import { LoadRefused, loadFromLinks, loadUserFiles, type UserDataResult } from './ui/app/user-data';
 import type { AppHost } from './ui/app/tl-app';
 import './ui/app/tl-app';
 
@@ -44,7 +44,7 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
       } else {
         const reason = error instanceof Error ? error.message : String(error);
         app.notices = [msg(app.lang, 'loadFailed', { name: app.loading?.name ?? source.src ?? 'CSV', reason })];
-        console.error(error);
+        if (!(error instanceof LoadRefused)) console.error(error);
       }
     } finally {
       if (loadController === controller) {

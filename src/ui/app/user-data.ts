@@ -12,6 +12,11 @@ export interface UserDataResult {
 
 const HEADER_BYTES = 64 * 1024;
 
+/** A load the app declined on purpose (another site's URL, a file too large, no events file): said to the user, not logged as a fault. */
+export class LoadRefused extends Error {
+  override name = 'LoadRefused';
+}
+
 /** Loads files the user chose or dropped: which is events and which clusters is read from their headers. */
 export async function loadUserFiles(
   files: readonly File[],
@@ -20,11 +25,11 @@ export async function loadUserFiles(
 ): Promise<UserDataResult> {
   for (const file of files) {
     const refusal = checkFileSize(file);
-    if (refusal) throw new Error(refusal);
+    if (refusal) throw new LoadRefused(refusal);
   }
   const heads = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.slice(0, HEADER_BYTES).text(), file })));
   const pairing = pairFiles(heads);
-  if (!pairing.events) throw new Error(pairing.problems.join(' ') || 'no events file was chosen');
+  if (!pairing.events) throw new LoadRefused(pairing.problems.join(' ') || 'no events file was chosen');
   const name = pairing.events.name;
   const dataset = await loadInWorker(
     {
@@ -44,9 +49,9 @@ export async function loadFromLinks(
   signal: AbortSignal,
 ): Promise<UserDataResult> {
   const events = resolveSameOrigin(src, location.href);
-  if (!events.ok) throw new Error(events.reason);
+  if (!events.ok) throw new LoadRefused(events.reason);
   const clusters = clustersSrc ? resolveSameOrigin(clustersSrc, location.href) : null;
-  if (clusters && !clusters.ok) throw new Error(clusters.reason);
+  if (clusters && !clusters.ok) throw new LoadRefused(clusters.reason);
   const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
   onProgress({ phase: 'reading', fraction: 0 }, name);
   const [eventsText, clustersText] = await Promise.all([
