@@ -138,6 +138,17 @@ export const filtersStyles = css`
   .more {
     font-size: 0.82rem;
   }
+  summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin-top: 0.4rem;
+    min-height: 1.8rem;
+  }
+  @media (min-width: 1100px) {
+    summary {
+      display: none;
+    }
+  }
   button:disabled {
     opacity: 0.55;
     cursor: default;

@@ -70,6 +70,8 @@ export class TlFilters extends LitElement {
   @state() private showAllTools = false;
   @state() private showAllTechniques = false;
   @state() private windowError = '';
+  /** On a narrow screen the controls start folded away so the chart comes first; counts, chips and Reset stay visible. */
+  @state() private expanded = typeof matchMedia === 'function' ? matchMedia('(min-width: 1100px)').matches : true;
 
   private get available(): AvailableValues {
     const clusters = this.clusters.map((c) => c.id);
@@ -190,6 +192,8 @@ export class TlFilters extends LitElement {
             </ul>`
           : html`<p class="none">${msg(lang, 'filtersNone')}</p>`}
 
+        <details ?open=${this.expanded} @toggle=${(e: Event) => (this.expanded = (e.target as HTMLDetailsElement).open)}>
+        <summary>${msg(lang, 'filtersShowFilters')}</summary>
         <fieldset>
           <legend>${msg(lang, 'filtersClusters')}</legend>
           ${available.clusters.map((id) => {
@@ -263,6 +267,7 @@ export class TlFilters extends LitElement {
 
         ${this.renderFacet('tools', msg(lang, 'filtersTools'), this.showAllTools, () => (this.showAllTools = !this.showAllTools))}
         ${this.renderFacet('techniques', msg(lang, 'filtersTechniques'), this.showAllTechniques, () => (this.showAllTechniques = !this.showAllTechniques))}
+        </details>
       </section>
     `;
   }
