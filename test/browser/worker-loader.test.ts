@@ -104,7 +104,8 @@ describe('loadInWorker with parse.worker.ts', function () {
             const now = performance.now() - t0;
             if (progress.length === 0) firstProgressAt = now;
             if (p.phase === 'parsing' && p.fraction === 0) parseStartAt = now;
-            if (p.phase === 'parsing' && p.fraction === 1) parseEndAt = now;
+            // The worker's own share ends at 0.6; the rest is handing the dataset back.
+            if (p.phase === 'parsing' && p.fraction < 1) parseEndAt = now;
             progress.push(p);
           },
         },
@@ -115,6 +116,7 @@ describe('loadInWorker with parse.worker.ts', function () {
     expect(progress[0]!.phase).to.equal('reading');
     expect(parsing.length).to.be.greaterThan(10);
     expect(parsing.at(-1)).to.equal(1);
+    expect(parsing.at(-2)).to.be.closeTo(0.6, 1e-9);
     for (let i = 1; i < parsing.length; i++) expect(parsing[i]!).to.be.at.least(parsing[i - 1]!);
     expect(progress.length).to.be.below(120);
 
@@ -218,16 +220,30 @@ describe('loadInWorker with parse.worker.ts', function () {
     expect(made).to.have.length(0);
   });
 
-  it('rejects with a readable error when the worker cannot start', async () => {
-    let worker: Worker | null = null;
+  it('rejects with a readable error when the worker dies while starting', async () => {
+    const source = URL.createObjectURL(new Blob(['throw new Error("boom");'], { type: 'text/javascript' }));
+    let terminated = 0;
     let error: unknown = null;
-    await loadInWorker(
-      { events: { name: 'e.csv', text: 'id\n' } },
-      { createWorker: () => (worker = new Worker(new URL('./no-such-worker.js', import.meta.url), { type: 'module' })) },
-    ).catch((e) => (error = e));
-    expect(worker).to.not.equal(null);
+    try {
+      await loadInWorker(
+        { events: { name: 'e.csv', text: 'id\n' } },
+        {
+          createWorker: () => {
+            const worker = new Worker(source, { type: 'module' });
+            const terminate = worker.terminate.bind(worker);
+            worker.terminate = () => (terminated++, terminate());
+            return worker;
+          },
+        },
+      );
+    } catch (e) {
+      error = e;
+    } finally {
+      URL.revokeObjectURL(source);
+    }
     expect(error).to.be.instanceOf(Error);
-    expect((error as Error).message).to.match(/^The CSV reader stopped with an error/);
+    expect((error as Error).message).to.match(/^The CSV reader stopped with an error: .*boom/);
+    expect(terminated).to.equal(1);
   });
 
   it('reports a missing file as an error message from the worker, not a silent death', async () => {
