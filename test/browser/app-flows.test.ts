@@ -1,3 +1,4 @@
+import { waitFor } from './helpers';
 import { expect, fixture, html } from '@open-wc/testing';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from '../../src/data/bundled';
 import { loadDataset } from '../../src/io/load';
@@ -7,13 +8,6 @@ import { UrlSync } from '../../src/state/url-sync';
 import type { AppHost, TlApp } from '../../src/ui/app/tl-app';
 import '../../src/ui/app/tl-app';
 
-async function waitFor(condition: () => boolean, timeout = 4000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('timed out waiting for condition');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const shadow = (el: Element | null | undefined) => el!.shadowRoot!;
 

@@ -1,3 +1,4 @@
+import { waitFor } from './helpers';
 import { expect, fixture, html } from '@open-wc/testing';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from '../../src/data/bundled';
 import { loadDataset } from '../../src/io/load';
@@ -11,13 +12,6 @@ async function mountApp(lang: 'en' | 'it' = 'en'): Promise<TlApp> {
   return el;
 }
 
-async function waitFor(condition: () => boolean, timeout = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('timed out waiting for condition');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
 
 describe('<tl-app> with the bundled DeadRinger data', () => {
   it('lists every event in the table, with a source link per row', async () => {

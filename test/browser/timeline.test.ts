@@ -1,3 +1,4 @@
+import { waitFor } from './helpers';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { loadDataset } from '../../src/io/load';
 import { parseSourceDate } from '../../src/model/dates';
@@ -37,13 +38,6 @@ async function mount(width = 900): Promise<TlTimeline> {
   return el;
 }
 
-async function waitFor(condition: () => boolean, timeout = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('timed out waiting for condition');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
 
 const $$ = (el: TlTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<SVGElement>(selector)];
 

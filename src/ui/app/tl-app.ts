@@ -9,7 +9,7 @@ import { EMPTY_META, type DatasetMeta } from '../../io/metadata';
 import { msg } from '../../i18n/messages';
 import { windowToDates } from '../../state/url-codec';
 import type { ViewState } from '../../state/view-state';
-import { tokens } from '../shared/tokens.styles';
+import { tokens } from '../theme/tokens.styles';
 import type { TlTimeline } from '../timeline/tl-timeline';
 import type { PanelView, TlDetailPanel } from '../panel/tl-detail-panel';
 import type { LoadState } from '../source/tl-data-source';

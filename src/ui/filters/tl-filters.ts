@@ -15,7 +15,8 @@ import {
 } from '../../model/filters';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
-import { tokens } from '../shared/tokens.styles';
+import { clusterDisplayName } from '../../i18n/names';
+import { tokens } from '../theme/tokens.styles';
 import { filtersStyles } from './tl-filters.styles';
 
 export interface FiltersChangeDetail {
@@ -149,9 +150,7 @@ export class TlFilters extends LitElement {
   }
 
   private clusterName(id: string): string {
-    if (id === CONTEXT_LANE) return msg(this.lang, 'contextLane');
-    const cluster = this.clusters.find((c) => c.id === id);
-    return cluster ? (cluster.name ? `${cluster.label} — ${cluster.name}` : cluster.label) : id;
+    return clusterDisplayName(id, this.clusters, this.lang);
   }
 
   private removeChip(filter: ActiveFilter): void {

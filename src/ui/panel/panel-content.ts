@@ -5,10 +5,13 @@
 import { formatDateRange, formatSourceDate, parseSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
 import { dataCutoff } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange } from '../../model/overlaps';
-import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
+import type { Cluster, TimelineEvent } from '../../model/types';
 import type { DatasetMeta } from '../../io/metadata';
 import { kindLabel, msg } from '../../i18n/messages';
+import { clusterDisplayName, clusterHeading } from '../../i18n/names';
 import { panelMsg } from '../../i18n/panel-messages';
+
+export { clusterDisplayName, clusterHeading };
 
 /** A piece of text that is a link when `href` is set; `href` is only ever an http(s) URL. */
 export interface PanelLink {
@@ -121,18 +124,6 @@ export function unionCaseInsensitive(lists: Iterable<readonly string[]>): string
     }
   }
   return out;
-}
-
-/** "Cluster B — Naikon APT", or the label alone when the cluster has no name. */
-export function clusterHeading(cluster: Cluster): string {
-  return cluster.name ? `${cluster.label} — ${cluster.name}` : cluster.label;
-}
-
-/** How an event's cluster is named: "Cluster B — Naikon APT", "Context", or the raw id when unknown. */
-export function clusterDisplayName(id: string, clusters: readonly Cluster[], lang: Lang): string {
-  if (id === CONTEXT_LANE) return msg(lang, 'contextLane');
-  const cluster = clusters.find((c) => c.id === id);
-  return cluster ? clusterHeading(cluster) : id;
 }
 
 /** Time order: earliest start first, then title. */

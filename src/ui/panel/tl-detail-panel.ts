@@ -4,7 +4,7 @@ import type { Lang } from '../../model/dates';
 import type { Cluster, TimelineEvent } from '../../model/types';
 import { EMPTY_META, type DatasetMeta } from '../../io/metadata';
 import { panelMsg } from '../../i18n/panel-messages';
-import { tokens } from '../shared/tokens.styles';
+import { tokens } from '../theme/tokens.styles';
 import type { EventSelectDetail } from '../timeline/tl-timeline';
 import {
   aboutPanelContent,

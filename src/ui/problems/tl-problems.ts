@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../model/dates';
 import type { Problem } from '../../model/types';
 import { msg } from '../../i18n/messages';
-import { tokens } from '../shared/tokens.styles';
+import { tokens } from '../theme/tokens.styles';
 
 /** Lists what the loader could not take as it was: file, row, column and reason, errors and warnings apart. */
 @customElement('tl-problems')

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../model/dates';
 import { msg } from '../../i18n/messages';
-import { tokens } from '../shared/tokens.styles';
+import { tokens } from '../theme/tokens.styles';
 
 export interface LoadState {
   readonly name: string;

@@ -2,9 +2,9 @@ import { html, LitElement, nothing, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatDateRange, type Lang } from '../../model/dates';
 import type { Cluster, TimelineEvent } from '../../model/types';
-import { CONTEXT_LANE } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
-import { tokens } from '../shared/tokens.styles';
+import { clusterDisplayName } from '../../i18n/names';
+import { tokens } from '../theme/tokens.styles';
 
 /**
  * The table view: every event the chart holds, one row each, in time order. It is the
@@ -75,10 +75,7 @@ export class TlEventTable extends LitElement {
   @property({ attribute: false }) selectedId: string | null = null;
 
   private clusterName(id: string): string {
-    if (id === CONTEXT_LANE) return msg(this.lang, 'contextLane');
-    const cluster = this.clusters.find((c) => c.id === id);
-    if (!cluster) return id;
-    return cluster.name ? `${cluster.label} — ${cluster.name}` : cluster.label;
+    return clusterDisplayName(id, this.clusters, this.lang);
   }
 
   override render() {

@@ -14,7 +14,7 @@ import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
-import { tokens } from '../shared/tokens.styles';
+import { tokens } from '../theme/tokens.styles';
 import { legendKinds, renderLegend } from './legend';
 import {
   overlapLabelWidth,
