@@ -1,4 +1,4 @@
-import type { SourceDate } from './dates';
+import { sourceDateAt, type SourceDate } from './dates';
 import type { TimelineEvent } from './types';
 
 /** The time an event covers, [from, to), with an open end running to the data's cut-off. */
@@ -28,6 +28,11 @@ export function dataCutoff(events: readonly TimelineEvent[], declared: SourceDat
     if (event.end && event.end !== 'open') latest = Math.max(latest, event.end.latest);
   }
   return Number.isFinite(latest) ? latest : Date.UTC(new Date().getUTCFullYear() + 1, 0, 1);
+}
+
+/** The cut-off as a date: the declared one, else the day on which the latest date in the data ends. */
+export function dataCutoffDate(events: readonly TimelineEvent[], declared: SourceDate | null = null): SourceDate {
+  return declared ?? sourceDateAt(dataCutoff(events) - 1, 'day');
 }
 
 /** The whole time the data covers: [earliest start, latest end or cut-off). */

@@ -5,21 +5,12 @@
  */
 
 import { parseSourceDate, sourceDateAt, toCsvDate, type Lang, type Precision, type SourceDate } from '../model/dates';
-import { CONFIDENCE_FILTERS, type ConfidenceFilter } from '../model/filters';
+import { CONFIDENCE_FILTERS, type ConfidenceFilter, type FilterState } from '../model/filters';
 
-export interface UrlState {
-  /** `clusters`: visible cluster ids ('context' is one of them); absent = null (all). */
-  readonly clusters: readonly string[] | null;
-  /** `kinds`: visible kinds; absent = null (all). */
-  readonly kinds: readonly string[] | null;
-  /** `confidence`: visible levels among high, moderate, low, unstated; absent = null (all). */
-  readonly confidence: readonly ConfidenceFilter[] | null;
-  /** `q` */
-  readonly query: string;
-  /** `tools` */
-  readonly tools: readonly string[];
-  /** `techniques`: upper-case ATT&CK ids. */
-  readonly techniques: readonly string[];
+/** The filters the URL records (`clusters`, `kinds`, `confidence`, `q`, `tools`, `techniques`): FilterState's own fields. */
+export type UrlFilters = Pick<FilterState, 'clusters' | 'kinds' | 'confidence' | 'query' | 'tools' | 'techniques'>;
+
+export interface UrlState extends UrlFilters {
   /** `inview=1`: "only rows in view". */
   readonly inView: boolean;
   /** `from`, `to`: the visible window in the CSV date syntax. */

@@ -1,7 +1,7 @@
 import type { TimeRange } from '../chart/view';
 import type { Lang } from '../model/dates';
 import { NO_FILTERS, type FilterState } from '../model/filters';
-import { DEFAULT_URL_STATE, windowToDates, type UrlState } from './url-codec';
+import { DEFAULT_URL_STATE, windowToDates, type UrlFilters, type UrlState } from './url-codec';
 
 /** What the app shows, in the terms the URL records: filters, window, open panel, selection, language, data source. */
 export interface ViewState {
@@ -16,16 +16,15 @@ export interface ViewState {
   readonly clustersSrc: string | null;
 }
 
+function urlFilters({ clusters, kinds, confidence, query, tools, techniques }: UrlFilters): UrlFilters {
+  return { clusters, kinds, confidence, query, tools, techniques };
+}
+
 export function toUrlState(view: ViewState, defaultLang: Lang): UrlState {
   const dates = view.window ? windowToDates(view.window[0], view.window[1]) : null;
   return {
     ...DEFAULT_URL_STATE,
-    clusters: view.filters.clusters,
-    kinds: view.filters.kinds,
-    confidence: view.filters.confidence,
-    query: view.filters.query,
-    tools: view.filters.tools,
-    techniques: view.filters.techniques,
+    ...urlFilters(view.filters),
     inView: view.inView,
     from: dates?.from ?? null,
     to: dates?.to ?? null,
@@ -39,15 +38,7 @@ export function toUrlState(view: ViewState, defaultLang: Lang): UrlState {
 
 export function fromUrlState(url: UrlState, defaultLang: Lang): ViewState {
   return {
-    filters: {
-      ...NO_FILTERS,
-      clusters: url.clusters,
-      kinds: url.kinds,
-      confidence: url.confidence,
-      query: url.query,
-      tools: url.tools,
-      techniques: url.techniques,
-    },
+    filters: { ...NO_FILTERS, ...urlFilters(url) },
     inView: url.inView,
     window: url.from && url.to ? [url.from.earliest, url.to.latest] : null,
     panel: url.panel,

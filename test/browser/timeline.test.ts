@@ -126,14 +126,12 @@ describe('<tl-timeline>', () => {
     const width = Number(selection.getAttribute('width'));
     expect(width).to.be.greaterThan(10);
     // Moving the brush moves the chart: shift it right by its own width.
-    const brush = el.shadowRoot!.querySelector<SVGGElement>('svg.overview .brush')!;
     const box = selection.getBoundingClientRect();
     const y = box.top + box.height / 2;
     selection.dispatchEvent(new MouseEvent('mousedown', { clientX: box.left + box.width / 2, clientY: y, bubbles: true, view: window }));
     window.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width / 2 + width, clientY: y, bubbles: true, view: window }));
     window.dispatchEvent(new MouseEvent('mouseup', { clientX: box.left + box.width / 2 + width, clientY: y, bubbles: true, view: window }));
     await el.updateComplete;
-    expect(brush).to.exist;
     // One brush width to the right is one year later, give or take a pixel's worth of days.
     expect(el.visibleRange[0]).to.be.closeTo(Date.UTC(2020, 0, 1), 10 * 86_400_000);
     expect(Number(selection.getAttribute('x'))).to.be.closeTo(x0 + width, 2);

@@ -2,8 +2,8 @@
  * What the detail panel shows, derived from the data by pure functions (no DOM), so that every
  * line of text and every link can be unit-tested in Node. The element only lays these out.
  */
-import { formatDateRange, formatSourceDate, parseSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
-import { dataCutoff } from '../../model/intervals';
+import { formatDateRange, formatSourceDate, parseSourceDate, type Lang, type SourceDate } from '../../model/dates';
+import { dataCutoffDate } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange } from '../../model/overlaps';
 import type { Cluster, TimelineEvent } from '../../model/types';
 import type { DatasetMeta } from '../../io/metadata';
@@ -157,7 +157,7 @@ export function cveLinks(ids: readonly string[]): PanelLink[] {
 
 /** The cut-off overlaps run to: the metadata's, else the day the latest date in the events ends. */
 export function panelCutoff(meta: DatasetMeta, events: readonly TimelineEvent[]): SourceDate {
-  return meta.cutoff ?? sourceDateAt(dataCutoff(events) - 1, 'day');
+  return dataCutoffDate(events, meta.cutoff);
 }
 
 /** "Group operating: 2012 – ongoing", "Cluster active: 2018 – Q1 2021": operating periods first, then activity. */

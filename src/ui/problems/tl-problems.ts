@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../model/dates';
 import type { Problem } from '../../model/types';
 import { msg } from '../../i18n/messages';
+import { tableStyles } from '../theme/table.styles';
 import { tokens } from '../theme/tokens.styles';
 
 /** Lists what the loader could not take as it was: file, row, column and reason, errors and warnings apart. */
@@ -10,10 +11,8 @@ import { tokens } from '../theme/tokens.styles';
 export class TlProblems extends LitElement {
   static override styles = [
     tokens,
+    tableStyles,
     css`
-      :host {
-        display: block;
-      }
       .ok {
         color: var(--tl-muted);
         margin: 0;
@@ -23,25 +22,7 @@ export class TlProblems extends LitElement {
         font-weight: 600;
       }
       .scroller {
-        overflow-x: auto;
         max-height: 24rem;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.85rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid var(--tl-border);
-      }
-      thead th {
-        background: var(--tl-surface);
-        position: sticky;
-        top: 0;
       }
       .error {
         color: var(--tl-error);

@@ -4,6 +4,7 @@ import { formatDateRange, type Lang } from '../../model/dates';
 import type { Cluster, TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
+import { tableStyles } from '../theme/table.styles';
 import { tokens } from '../theme/tokens.styles';
 
 /**
@@ -14,35 +15,12 @@ import { tokens } from '../theme/tokens.styles';
 export class TlEventTable extends LitElement {
   static override styles = [
     tokens,
+    tableStyles,
     css`
-      :host {
-        display: block;
-      }
-      .scroller {
-        overflow-x: auto;
-        max-width: 100%;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.88rem;
-      }
       caption {
         text-align: left;
         color: var(--tl-muted);
         padding-bottom: 0.4rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.35rem 0.5rem;
-        border-bottom: 1px solid var(--tl-border);
-      }
-      thead th {
-        background: var(--tl-surface);
-        position: sticky;
-        top: 0;
       }
       td.date {
         white-space: nowrap;

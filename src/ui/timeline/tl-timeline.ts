@@ -10,7 +10,7 @@ import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
 import { formatDateRange, formatSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
-import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
+import { dataCutoff, dataCutoffDate, dataExtent, eventSpan } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
@@ -109,6 +109,7 @@ export class TlTimeline extends LitElement {
   // Derived per frame.
   private baseScale: ScaleTime<number, number> = scaleUtc();
   private lanes: LaneLayout[] = [];
+  private bands: OverlapBand[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -197,19 +198,10 @@ export class TlTimeline extends LitElement {
         events: context,
       });
     }
-    const cutoffDate: SourceDate = this.cutoff ?? {
-      earliest: this.cutoffTime - 86_400_000,
-      latest: this.cutoffTime,
-      precision: 'day',
-      approximate: false,
-      year: new Date(this.cutoffTime - 1).getUTCFullYear(),
-      month: new Date(this.cutoffTime - 1).getUTCMonth() + 1,
-      day: new Date(this.cutoffTime - 1).getUTCDate(),
-    };
     this.overlaps = computeOverlaps(
       this.events,
       this.clusters.map((c) => c.id),
-      cutoffDate,
+      dataCutoffDate(this.events, this.cutoff),
     );
     this.legendKinds = legendKinds(this.events.filter((e) => markShape(e) !== 'period').map((e) => e.kind));
   }
@@ -232,6 +224,7 @@ export class TlTimeline extends LitElement {
     }
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
     this.lanes = layoutLanes(this.laneOrder, (t) => x(t), this.cutoffTime);
+    this.bands = this.layoutOverlapBands();
   }
 
   protected override firstUpdated(): void {
@@ -459,10 +452,10 @@ export class TlTimeline extends LitElement {
   // ——— Rendering ———
 
   private get bandLabelRows(): number {
-    return this.overlapBands().reduce((rows, band) => Math.max(rows, band.labelRow + 1), 0);
+    return this.bands.reduce((rows, band) => Math.max(rows, band.labelRow + 1), 0);
   }
 
-  private overlapBands(): OverlapBand[] {
+  private layoutOverlapBands(): OverlapBand[] {
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
     const labels = this.overlaps.map((overlap) => {
       const names = overlap.clusters.map((id) => this.clusterLabels.get(id)?.replace(/^Cluster\s+/i, '') ?? id).join(', ');
@@ -497,7 +490,7 @@ export class TlTimeline extends LitElement {
     if (this.width === 0) return html`<div class="sizer"></div>`;
     const w = this.plotWidth;
     const x = scaleUtc().domain(this.view).range([0, w]);
-    const bands = this.overlapBands();
+    const bands = this.bands;
     const lanesTop = this.bandLabelRows * 16 + 4;
     const axisTop = lanesTop + this.lanesHeight;
     const ticks = chooseTicks(this.view, w, this.lang);
