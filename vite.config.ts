@@ -1,12 +1,48 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // Unit tests run in a time zone far from UTC so that any local-time date maths fails loudly.
 process.env.TZ = 'America/Los_Angeles';
 
+/**
+ * The page's Content-Security-Policy: only its own origin, no plugins, no <base> tricks, and
+ * Trusted Types so no string can become script. `lit-html` is Lit's own policy; `default` is ours
+ * (src/security/trusted-types.ts), which lets the CSV worker start from a blob: URL.
+ * `script-src` is filled in per build: 'self' for the hosted site, hashes for the standalone file.
+ */
+export function contentSecurityPolicy(scriptSources: string, styleSources = "'self'"): string {
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSources}`,
+    `style-src ${styleSources}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html default',
+  ].join('; ');
+}
+
+/** Puts the policy into index.html as a <meta> tag, in builds only: Vite's dev server injects inline styles. */
+export function cspMetaPlugin(policy: () => string): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy() }, injectTo: 'head-prepend' }],
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the build works under any sub-path (GitHub Pages project sites, wikis, file shares).
   base: './',
+  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'"))],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,26 +1,46 @@
+import { installTrustedTypesPolicy } from './security/trusted-types';
+import './page.css';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from './data/bundled';
 import { msg, parseLang } from './i18n/messages';
 import { loadDataset } from './io/load';
 import { EMPTY_META, readMetadata } from './io/metadata';
+import { readSnapshot, SNAPSHOT_ID } from './io/snapshot';
 import type { LoadProgress } from './io/worker-loader';
 import type { Lang } from './model/dates';
+import { encodeUrlState } from './state/url-codec';
 import { UrlSync } from './state/url-sync';
-import { LoadRefused, loadFromLinks, loadUserFiles, type UserDataResult } from './ui/app/user-data';
+import { toUrlState } from './state/view-state';
+import { saveView } from './ui/app/save-view';
+import { LoadRefused, loadFromLinks, loadUserFiles, type LoadedSource, type UserDataResult } from './ui/app/user-data';
 import type { AppHost } from './ui/app/tl-app';
 import './ui/app/tl-app';
+
+// The page as it arrived, before the app changes anything: "Save this view" starts from it in the standalone file.
+const pristineHtml = `<!doctype html>\n${document.documentElement.outerHTML}`;
+
+installTrustedTypesPolicy();
 
 const app = document.querySelector('tl-app');
 if (app) start(app);
 
+/** The message an embedding page listens for to size its iframe (see the README). */
+export const HEIGHT_MESSAGE = 'deadringer-timeline:height';
+
 function start(app: HTMLElementTagNameMap['tl-app']): void {
   const browserLang: Lang = parseLang(navigator.language) ?? 'en';
   const bundledMeta = readMetadata(BUNDLED_METADATA_JSON);
+  const params = new URLSearchParams(location.search);
   let loadController: AbortController | null = null;
+  /** The files behind the data shown (null: the bundled data), and their descriptor if any. */
+  let currentSource: LoadedSource | null = null;
+  let currentMetadataJson: string | null = null;
 
   const showBundled = () => {
     app.meta = bundledMeta;
     app.data = loadDataset(BUNDLED_INPUT);
     app.sourceName = null;
+    currentSource = null;
+    currentMetadataJson = null;
   };
 
   const progress = (p: LoadProgress, name: string) => (app.loading = { name, phase: p.phase, fraction: p.fraction });
@@ -36,6 +56,8 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
       app.meta = { ...EMPTY_META, title: result.name };
       app.data = result.dataset;
       app.sourceName = result.name;
+      currentSource = result.source;
+      currentMetadataJson = null;
       app.resetView(source);
       sync.push(app.viewState);
     } catch (error) {
@@ -64,6 +86,15 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
     },
     cancelLoad: () => loadController?.abort(),
     viewChanged: (view, mode) => (mode === 'push' ? sync.push(view) : sync.replace(view)),
+    saveView: () => {
+      const view = app.viewState;
+      // A saved file carries its data inside: links to ?src= would not resolve where it is opened.
+      const search = encodeUrlState({ ...toUrlState(view, browserLang), src: null, clustersSrc: null });
+      saveView({ pristineHtml, source: currentSource, metadataJson: currentMetadataJson, search, dataName: app.sourceName }).catch((error: unknown) => {
+        app.notices = [msg(app.lang, 'saveFailed', { reason: error instanceof Error ? error.message : String(error) })];
+        console.error(error);
+      });
+    },
   };
 
   const sync = new UrlSync(browserLang, (view, notices) => {
@@ -71,16 +102,47 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
     if (notices.length) app.notices = notices;
   });
 
-  const { view, notices } = sync.read();
   app.host = host;
-  showBundled();
+  app.embed = params.get('embed') === '1';
+  if (app.embed) {
+    document.documentElement.classList.add('embed');
+    postHeightToParent(app);
+  }
+
+  // A saved view carries its data and its view; a link's own parameters still win over the saved view.
+  const snapshot = readSnapshot(document.getElementById(SNAPSHOT_ID)?.textContent);
+  const linkHasView = [...params.keys()].some((key) => key !== 'embed');
+  if (snapshot?.events) {
+    const metadataJson = snapshot.metadataJson ?? null;
+    app.meta = metadataJson ? readMetadata(metadataJson) : { ...EMPTY_META, title: snapshot.events.name };
+    app.data = loadDataset({ events: snapshot.events, clusters: snapshot.clusters });
+    app.sourceName = snapshot.events.name;
+    currentSource = { events: snapshot.events, clusters: snapshot.clusters };
+    currentMetadataJson = metadataJson;
+  } else {
+    showBundled();
+  }
+  const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
   app.applyView(view);
   if (notices.length) app.notices = notices;
-  if (view.src) {
+  if (view.src && !snapshot?.events) {
     const src = view.src;
     void runLoad((signal) => loadFromLinks(src, view.clustersSrc, progress, signal), { src, clustersSrc: view.clustersSrc }).then(() => {
       // The link's own view (filters, window, panel) applies to the data it names.
       if (app.sourceName) app.applyView(view);
     });
   }
+}
+
+/** In an iframe, tells the host page how tall the content is whenever that changes, so it can size the frame. */
+function postHeightToParent(app: HTMLElement): void {
+  if (window.parent === window) return;
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(app.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    // The height is no secret, and the host's origin is not known in advance.
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
+  }).observe(app);
 }

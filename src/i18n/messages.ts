@@ -115,6 +115,11 @@ const en = {
   about: 'About this data',
   language: 'Language',
   laneDetails: '{cluster}: details',
+  saveView: 'Save this view',
+  saveViewTitle: 'Download one HTML file with this data and this view, to attach to a wiki page or mail',
+  saveFailed: 'Could not save this view: {reason}',
+  openFullView: 'Open the full view',
+  embedSource: 'Data: {source}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -233,6 +238,11 @@ const it: Record<MessageKey, string> = {
   about: 'Informazioni sui dati',
   language: 'Lingua',
   laneDetails: '{cluster}: dettagli',
+  saveView: 'Salva questa vista',
+  saveViewTitle: 'Scarica un unico file HTML con questi dati e questa vista, da allegare a una pagina wiki o a una mail',
+  saveFailed: 'Impossibile salvare questa vista: {reason}',
+  openFullView: 'Apri la vista completa',
+  embedSource: 'Dati: {source}',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };

@@ -24,9 +24,9 @@ export class UrlSync {
     clearTimeout(this.replaceTimer);
   }
 
-  /** The view the page was opened with, and what in its URL was ignored. */
-  read(): { view: ViewState; notices: readonly string[] } {
-    const { state, notices } = decodeUrlState(location.search);
+  /** The view a query string describes (by default the page's own), and what in it was ignored. */
+  read(search: string = location.search): { view: ViewState; notices: readonly string[] } {
+    const { state, notices } = decodeUrlState(search);
     return { view: fromUrlState(state, this.defaultLang), notices };
   }
 

@@ -33,6 +33,7 @@ async function mountApp(search = ''): Promise<TlApp> {
     },
     loadBundled: () => undefined,
     cancelLoad: () => undefined,
+    saveView: () => undefined,
     viewChanged: (view, mode) => (mode === 'push' ? sync!.push(view) : sync!.replace(view)),
   };
   el.host = host;

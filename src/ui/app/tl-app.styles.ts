@@ -111,6 +111,21 @@ export const appStyles = css`
   .skip:focus {
     left: 0.5rem;
   }
+  :host([embed]) {
+    background: transparent;
+  }
+  .embed {
+    padding: 0.25rem;
+  }
+  .embed-footer {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+    margin: 0.4rem 0 0;
+    font-size: 0.8rem;
+    color: var(--tl-muted);
+  }
   .drop-overlay {
     position: fixed;
     inset: 0;

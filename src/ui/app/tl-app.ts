@@ -28,6 +28,7 @@ export interface AppHost {
   loadFiles(files: readonly File[]): void;
   loadBundled(): void;
   cancelLoad(): void;
+  saveView(): void;
   /** A discrete change (push) or a continuous one such as zooming (replace). */
   viewChanged(view: ViewState, mode: 'push' | 'replace'): void;
 }
@@ -49,6 +50,8 @@ export class TlApp extends LitElement {
   /** Messages about the URL or a load, shown until dismissed. */
   @property({ attribute: false }) notices: readonly string[] = [];
   @property({ attribute: false }) host: AppHost | null = null;
+  /** Embed mode (`?embed=1`): only the timeline and its legend, with a link to the full view. */
+  @property({ type: Boolean, reflect: true }) embed = false;
 
   @state() private filters: FilterState = NO_FILTERS;
   @state() private inView = false;
@@ -231,7 +234,46 @@ export class TlApp extends LitElement {
     return { from: toCsvDate(dates.from), to: toCsvDate(dates.to) };
   }
 
+  private renderTimeline() {
+    return html`<tl-timeline
+      .clusters=${this.visibleClusters}
+      .events=${this.timelineEvents}
+      .allClusters=${this.data.clusters}
+      .cutoff=${this.meta.cutoff}
+      .initialView=${this.initialView}
+      .selectedId=${this.selectedId}
+      lang=${this.lang}
+      @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => this.handleEventSelect(e.detail.id)}
+      @tl-view-change=${(e: CustomEvent<{ from: number; to: number; user: boolean }>) => this.handleViewChange(e.detail.from, e.detail.to, e.detail.user)}
+      @tl-lane-select=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
+    ></tl-timeline>`;
+  }
+
+  /** The same view without `embed`, for the "open the full view" link. */
+  private fullViewHref(): string {
+    const url = new URL(location.href);
+    url.searchParams.delete('embed');
+    return url.href;
+  }
+
+  private renderEmbed() {
+    const source = this.sourceName ?? this.meta.report?.title ?? this.meta.title ?? '';
+    return html`<div class="embed">
+      ${this.renderTimeline()}
+      ${this.panel && this.panel.kind !== 'about'
+        ? html`<tl-detail-panel .view=${this.panel} .clusters=${this.data.clusters} .events=${this.data.events} .meta=${this.meta}
+            .sourceName=${this.sourceName} lang=${this.lang} @tl-panel-close=${() => this.closePanel()}
+            @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => (e.stopPropagation(), this.handlePanelEventSelect(e.detail.id))}></tl-detail-panel>`
+        : nothing}
+      <p class="embed-footer">
+        ${source ? html`<span>${msg(this.lang, 'embedSource', { source })}</span>` : nothing}
+        <a href=${this.fullViewHref()} target="_blank" rel="noopener">${msg(this.lang, 'openFullView')}</a>
+      </p>
+    </div>`;
+  }
+
   override render() {
+    if (this.embed) return this.renderEmbed();
     const { data, meta, lang } = this;
     const report = meta.report;
     const tableEvents = this.tableEvents;
@@ -272,6 +314,7 @@ export class TlApp extends LitElement {
             @tl-files-selected=${(e: CustomEvent<{ files: readonly File[] }>) => this.host?.loadFiles(e.detail.files)}
             @tl-load-cancel=${() => this.host?.cancelLoad()}
             @tl-load-bundled=${() => this.host?.loadBundled()}
+            @tl-save-view=${() => this.host?.saveView()}
           ></tl-data-source>
           ${this.notices.length
             ? html`<div class="notices" role="status">
@@ -301,18 +344,7 @@ export class TlApp extends LitElement {
           <main>
             <section class="card chart-card" aria-labelledby="timeline-heading">
               <h2 id="timeline-heading" class="visually-hidden">${msg(lang, 'timelineHeading')}</h2>
-              <tl-timeline
-                .clusters=${this.visibleClusters}
-                .events=${this.timelineEvents}
-                .allClusters=${data.clusters}
-                .cutoff=${meta.cutoff}
-                .initialView=${this.initialView}
-                .selectedId=${this.selectedId}
-                lang=${lang}
-                @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => this.handleEventSelect(e.detail.id)}
-                @tl-view-change=${(e: CustomEvent<{ from: number; to: number; user: boolean }>) => this.handleViewChange(e.detail.from, e.detail.to, e.detail.user)}
-                @tl-lane-select=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
-              ></tl-timeline>
+              ${this.renderTimeline()}
             </section>
             ${this.panel
               ? html`<tl-detail-panel

@@ -4,10 +4,17 @@ import { checkFileSize, fetchCsvText, resolveSameOrigin } from '../../io/fetch-c
 import { loadInWorker, type LoadProgress } from '../../io/worker-loader';
 import type { Dataset } from '../../model/types';
 
+/** Where loaded data came from, kept so that "Save this view" can put the same files into the saved page. */
+export interface LoadedSource {
+  readonly events: { readonly name: string; readonly file?: File; readonly text?: string };
+  readonly clusters?: { readonly name: string; readonly file?: File; readonly text?: string };
+}
+
 export interface UserDataResult {
   readonly dataset: Dataset;
   /** The events file's name, shown as the data's source. */
   readonly name: string;
+  readonly source: LoadedSource;
 }
 
 const HEADER_BYTES = 64 * 1024;
@@ -31,14 +38,12 @@ export async function loadUserFiles(
   const pairing = pairFiles(heads);
   if (!pairing.events) throw new LoadRefused(pairing.problems.join(' ') || 'no events file was chosen');
   const name = pairing.events.name;
-  const dataset = await loadInWorker(
-    {
-      events: { name, file: pairing.events.file },
-      clusters: pairing.clusters ? { name: pairing.clusters.name, file: pairing.clusters.file } : undefined,
-    },
-    { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal },
-  );
-  return { dataset, name };
+  const source: LoadedSource = {
+    events: { name, file: pairing.events.file },
+    clusters: pairing.clusters ? { name: pairing.clusters.name, file: pairing.clusters.file } : undefined,
+  };
+  const dataset = await loadInWorker(source, { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal });
+  return { dataset, name, source };
 }
 
 /** Loads `?src=` (and `?clusters-src=`) from this site only; any other origin is refused before any request. */
@@ -58,12 +63,10 @@ export async function loadFromLinks(
     fetchCsvText(events.url, signal),
     clusters?.ok ? fetchCsvText(clusters.url, signal) : Promise.resolve(null),
   ]);
-  const dataset = await loadInWorker(
-    {
-      events: { name, text: eventsText },
-      clusters: clustersText !== null && clusters?.ok ? { name: decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv'), text: clustersText } : undefined,
-    },
-    { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal },
-  );
-  return { dataset, name };
+  const source: LoadedSource = {
+    events: { name, text: eventsText },
+    clusters: clustersText !== null && clusters?.ok ? { name: decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv'), text: clustersText } : undefined,
+  };
+  const dataset = await loadInWorker(source, { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal });
+  return { dataset, name, source };
 }

@@ -18,6 +18,7 @@ declare global {
     'tl-files-selected': CustomEvent<{ readonly files: readonly File[] }>;
     'tl-load-cancel': CustomEvent<void>;
     'tl-load-bundled': CustomEvent<void>;
+    'tl-save-view': CustomEvent<void>;
   }
 }
 
@@ -28,6 +29,7 @@ declare global {
  * @fires tl-files-selected - files were chosen
  * @fires tl-load-cancel - the user cancelled a load
  * @fires tl-load-bundled - the user asked for the bundled data again
+ * @fires tl-save-view - the user asked for a standalone file of this view
  */
 @customElement('tl-data-source')
 export class TlDataSource extends LitElement {
@@ -101,6 +103,8 @@ export class TlDataSource extends LitElement {
         ${msg(lang, 'openCsv')}
         <input type="file" accept=".csv,.tsv,.txt,text/csv" multiple aria-describedby="open-hint" @change=${this.handleFiles} ?disabled=${loading !== null} />
       </label>
+      <button type="button" title=${msg(lang, 'saveViewTitle')} ?disabled=${loading !== null}
+        @click=${() => this.dispatchEvent(new CustomEvent('tl-save-view', { bubbles: true, composed: true }))}>${msg(lang, 'saveView')}</button>
       ${this.sourceName && !loading
         ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('tl-load-bundled', { bubbles: true, composed: true }))}>${msg(lang, 'backToBundled')}</button>`
         : nothing}

@@ -97,6 +97,8 @@ export class TlTimeline extends LitElement {
   private requestedView: TimeRange | null = null;
   /** True while a zoom comes from the user's own buttons or keys, which d3 cannot tell from code. */
   private userGesture = false;
+  /** Set through the CSSOM after render: a strict CSP blocks style="" attributes. */
+  private tooltipPosition = { top: 0, left: 0 };
 
   // Derived per data load (willUpdate), not per frame.
   private cutoffTime = 0;
@@ -232,6 +234,11 @@ export class TlTimeline extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
+    if (tip) {
+      tip.style.top = `${this.tooltipPosition.top}px`;
+      tip.style.left = `${this.tooltipPosition.left}px`;
+    }
     if (!this.zoomBehavior && this.plotSvg) this.setUpZoom();
     if (changed.has('width') || changed.has('events') || changed.has('initialView') || changed.has('cutoff')) this.syncBehaviours();
   }
@@ -569,7 +576,8 @@ export class TlTimeline extends LitElement {
     const left = Math.max(0, Math.min(this.width - 280, MARGIN.left + Math.max(0, tip.mark.cx) - 20));
     const cluster = this.laneOrder.find((l) => l.id === event.cluster)?.heading ?? event.cluster;
     const confidence = event.confidence ? msg(this.lang, `confidence_${event.confidence}`) : msg(this.lang, 'unstated');
-    return html`<div class="tooltip" role="tooltip" style="top:${top}px;left:${left}px">
+    this.tooltipPosition = { top, left };
+    return html`<div class="tooltip" role="tooltip">
       <strong>${event.title}</strong>
       <div>${formatDateRange(event.start, event.end, this.lang)} · ${kindLabel(this.lang, event.kind)}${event.contested ? html` · <em>${msg(this.lang, 'contested')}</em>` : nothing}</div>
       <div>${msg(this.lang, 'tooltipCluster')}: ${cluster}</div>
