@@ -1,4 +1,5 @@
-// `npm test`: type check, unit tests (Vitest), browser tests (@web/test-runner in Chromium).
+// `npm test`: type check, unit tests (Vitest), browser tests (@web/test-runner in Chromium), then the
+// built site (npm run build + scripts/smoke-built.mjs: sub-path hosting and the standalone file).
 // Runs every stage even when one fails, then prints one closing line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,22 @@ if (chromeOk) {
     stages.push({ name: 'browser', passed: browser.passed, failed: browser.failed + (browserOk || browser.failed ? 0 : 1) });
   } else stages.push({ name: 'browser', passed: 0, failed: 1 });
 } else stages.push({ name: 'browser', passed: 0, failed: 1 });
+
+// The built site as a reader gets it: `npm run build`, then scripts/smoke-built.mjs drives the hosted
+// build under a sub-path and the standalone file from file://. dist/ is removed first so that the
+// smoke test never passes on an older build; a failed build counts as one failure.
+if (chromeOk) {
+  rmSync('dist', { recursive: true, force: true });
+  const buildOk = run('Built site (standalone file, sub-path hosting): npm run build', 'npm', ['run', 'build']);
+  const smokeOk = run('Built site (standalone file, sub-path hosting): smoke test', 'node', ['scripts/smoke-built.mjs']);
+  const built = { name: 'built site', passed: 0, failed: buildOk ? 0 : 1 };
+  if (existsSync(`${results}/smoke.json`)) {
+    const smoke = JSON.parse(readFileSync(`${results}/smoke.json`, 'utf8'));
+    built.passed += smoke.passed;
+    built.failed += smoke.failed + (smokeOk || smoke.failed ? 0 : 1);
+  } else built.failed += 1;
+  stages.push(built);
+} else stages.push({ name: 'built site', passed: 0, failed: 1 });
 
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);

@@ -1,0 +1,429 @@
+// Smoke test of the BUILT site, used the way a reader would use it (run after `npm run build`):
+//  (a) the hosted build (dist/) served under a sub-path, /some/repo/, by a tiny static server here;
+//  (b) the standalone file dist/deadringer-timeline.html opened straight from disk (file://).
+// Headless Chromium through playwright-core. One line per case; totals go to .test-results/smoke.json
+// and a closing "smoke: N passed, N failed". Exit code 1 when any case failed.
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChrome } from './find-chrome.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const fixtures = join(root, 'test', 'fixtures');
+const standalone = join(dist, 'deadringer-timeline.html');
+const BASE = '/some/repo/';
+/** A second route inside the served tree: CSV files copied in at run time, for `?src=`. */
+const DATA_ROUTE = `${BASE}data-under-test/`;
+const ACTION_TIMEOUT = 5_000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.mjs': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+// ——— Cases ———
+
+let passed = 0;
+let failed = 0;
+
+/** Runs one named case: ✓ when it returns, ✗ with the reason when it throws. */
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`✓ ${name}`);
+  } catch (error) {
+    failed++;
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 6).join('\n    ');
+    console.log(`✗ ${name}\n    ${reason}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Waits for the app's first timeline lane. If none comes, the cases that use the app fail at once
+ * (instead of each waiting out its time-out), and the request/console/CSP cases say why. */
+async function appStarted(page) {
+  return page
+    .locator('tl-timeline g.lane')
+    .first()
+    .waitFor({ state: 'attached', timeout: ACTION_TIMEOUT })
+    .then(() => true, () => false);
+}
+
+const NOT_STARTED = 'not run: the app showed no timeline lane (see the request, CSP and console cases below)';
+
+/** Polls `read` until `ok(value)`; on time-out throws with the last value seen. */
+async function until(read, ok, what, timeout = ACTION_TIMEOUT) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`${what}; last seen: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// ——— What the page shows (Playwright's CSS and role locators pierce the open shadow roots) ———
+
+const lanes = (page) => page.locator('tl-timeline g.lane').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-lane')));
+
+const expectLanes = (page, expected) =>
+  until(() => lanes(page), (seen) => same(seen, expected), `expected lanes ${JSON.stringify(expected)}`);
+
+async function expectRegion(page, name) {
+  await page.getByRole('region', { name, exact: true }).waitFor({ state: 'visible', timeout: ACTION_TIMEOUT });
+}
+
+const visibleWidth = (page) =>
+  page.evaluate(() => {
+    const range = document.querySelector('tl-app')?.shadowRoot?.querySelector('tl-timeline')?.visibleRange;
+    return range ? range[1] - range[0] : null;
+  });
+
+const cspMeta = (page) => page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null);
+
+// ——— What the page did: requests, console errors, CSP violations ———
+
+/** Attached before any page script: every CSP (and Trusted Types) violation goes into window.__cspViolations. */
+function recordViolations() {
+  window.__cspViolations = [];
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => {
+      const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+      const sample = e.sample ? ` sample: ${JSON.stringify(e.sample)}` : '';
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}${where}${sample}`);
+    },
+    true,
+  );
+}
+
+/** Watches a page: requests, failed requests, workers, console errors, page errors and CSP violations. */
+function watch(page) {
+  const log = { requests: [], failures: [], workers: [], errors: [], violations: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('requestfailed', (r) => log.failures.push(`${r.url()} (${r.failure()?.errorText ?? 'failed'})`));
+  page.on('response', (r) => r.status() >= 400 && log.failures.push(`${r.url()} (HTTP ${r.status()})`));
+  page.on('worker', (w) => log.workers.push(w.url()));
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(`${m.text()}${m.location()?.url ? ` (${m.location().url.slice(0, 80)})` : ''}`));
+  page.on('pageerror', (e) => log.errors.push(`uncaught: ${e.message}`));
+  /** Moves the page's violations into the log: call before every navigation and at the end. */
+  log.collect = async () => {
+    const seen = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    log.violations.push(...seen);
+    await page.evaluate(() => (window.__cspViolations = [])).catch(() => {});
+  };
+  return log;
+}
+
+const short = (list, n = 4) => list.slice(0, n).map((s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s)).join(' | ') + (list.length > n ? ` (+${list.length - n} more)` : '');
+
+// ——— The static server for the hosted build ———
+
+function startServer() {
+  const served = new Map([[`${DATA_ROUTE}events-problems.csv`, readFileSync(join(fixtures, 'events-problems.csv'))]]);
+  const server = createServer((req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
+      // GitHub Pages answers with this header too; it lets another site's page load cluster-timeline.js as a module.
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*', ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed', undefined, { Allow: 'GET, HEAD' });
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return send(400, 'bad request');
+    }
+    if (path === BASE.slice(0, -1)) return send(301, '', undefined, { Location: BASE });
+    if (served.has(path)) return send(200, served.get(path), TYPES['.csv']);
+    if (!path.startsWith(BASE)) return send(404, 'not found');
+    let file = normalize(join(dist, path.slice(BASE.length)));
+    if (file !== dist && !file.startsWith(dist + sep)) return send(404, 'not found');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) return send(404, 'not found');
+    send(200, readFileSync(file), TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok(server));
+  });
+}
+
+// ——— (a) the hosted build under a sub-path ———
+
+async function hosted(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(recordViolations);
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT);
+  const log = watch(page);
+  const deepLink = `${origin}${BASE}?clusters=B&panel=B&from=2020-Q1&to=2021-Q1`;
+
+  try {
+    await check('hosted: the page loads under /some/repo/ with its CSP (script-src \'self\', Trusted Types)', async () => {
+      const response = await page.goto(deepLink, { waitUntil: 'load' });
+      assert(response?.ok(), `HTTP ${response?.status()}`);
+      const policy = await cspMeta(page);
+      assert(policy?.includes("script-src 'self'"), `CSP meta: ${policy}`);
+      assert(policy.includes("require-trusted-types-for 'script'") && policy.includes('trusted-types lit-html default'), `CSP meta: ${policy}`);
+    });
+    const running = await appStarted(page);
+    /** A case that needs the running app. */
+    const use = (name, fn) => check(name, running ? fn : () => assert(false, NOT_STARTED));
+    await use('hosted: deep link ?clusters=B shows only lane B', () => expectLanes(page, ['B']));
+    await use('hosted: deep link ?panel=B opens the region "Cluster B — Naikon APT"', () => expectRegion(page, 'Cluster B — Naikon APT'));
+
+    await log.collect();
+    await page.reload({ waitUntil: 'load' });
+    await use('hosted: after reload, still only lane B', () => expectLanes(page, ['B']));
+    await use('hosted: after reload, the panel "Cluster B — Naikon APT" is still open', () => expectRegion(page, 'Cluster B — Naikon APT'));
+
+    await use('hosted: filters — check "Cluster A", uncheck "Cluster B" → lanes A only, B panel closes', async () => {
+      await page.getByRole('checkbox', { name: 'Cluster A — Soft Cell' }).check();
+      await expectLanes(page, ['A', 'B']);
+      await page.getByRole('checkbox', { name: 'Cluster B — Naikon APT' }).uncheck();
+      await expectLanes(page, ['A']);
+      await page.getByRole('region', { name: 'Cluster B — Naikon APT', exact: true }).waitFor({ state: 'detached' });
+    });
+    await use('hosted: "About this data" opens its panel', async () => {
+      await page.getByRole('button', { name: 'About this data', exact: true }).click();
+      await expectRegion(page, 'About this data');
+    });
+    await use('hosted: the "Zoom in" button narrows the visible window', async () => {
+      const before = await visibleWidth(page);
+      assert(before, 'no visible range on the timeline');
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await until(() => visibleWidth(page), (w) => w !== null && w < before * 0.9, `window width before ${before}`);
+    });
+
+    await log.collect();
+    await use('hosted: ?src= loads a same-origin CSV (via the worker) and lists its problems', async () => {
+      await page.goto(`${origin}${BASE}?src=data-under-test/events-problems.csv`, { waitUntil: 'load' });
+      await page.getByText('Showing your file events-problems.csv').waitFor();
+      const summary = await page.locator('tl-problems p.summary').textContent();
+      const [, errors] = /(\d+) rows skipped/.exec(summary ?? '') ?? [];
+      assert(Number(errors) > 0, `problems summary: ${JSON.stringify(summary)}`);
+      const rows = await page.locator('tl-problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+      assert(rows.some((r) => r[0] === 'events-problems.csv' && r[1] === '3' && r[2] === 'start'), `no problem for row 3, column start: ${JSON.stringify(rows.slice(0, 3))}`);
+      assert(log.workers.some((u) => u.startsWith('blob:')), `no blob: worker started; workers: ${JSON.stringify(log.workers)}`);
+    });
+    await log.collect();
+
+    await check('hosted: every request went to the page\'s own origin (blob:/data: allowed) and succeeded', () => {
+      const foreign = log.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+      assert(foreign.length === 0, `requests elsewhere: ${short(foreign)}`);
+      assert(log.failures.length === 0, `failed requests: ${short(log.failures)}`);
+      const outside = log.requests.filter((u) => u.startsWith(`${origin}/`) && !new URL(u).pathname.startsWith(BASE));
+      assert(outside.length === 0, `requests outside ${BASE}: ${short(outside)}`);
+    });
+    await check('hosted: no CSP or Trusted Types violations', () => assert(log.violations.length === 0, `${log.violations.length}: ${short(log.violations)}`));
+    await check('hosted: no console errors', () => assert(log.errors.length === 0, `${log.errors.length}: ${short(log.errors)}`));
+  } finally {
+    await context.close();
+  }
+}
+
+// ——— (b) the standalone file from file:// ———
+
+async function fromDisk(browser) {
+  const fileUrl = pathToFileURL(standalone).href;
+
+  await check('standalone: dist/deadringer-timeline.html is self-contained with a hash-based CSP', () => {
+    assert(existsSync(standalone), `${standalone} is missing; run npm run build`);
+    const html = readFileSync(standalone, 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    assert(policy, 'no CSP <meta>');
+    assert(/script-src 'sha256-[A-Za-z0-9+/=]+'/.test(policy) && /style-src 'sha256-/.test(policy), `policy: ${policy}`);
+    assert(!policy.includes('unsafe-inline') && policy.includes("require-trusted-types-for 'script'"), `policy: ${policy}`);
+    assert(!/<script\b[^>]*\ssrc=/i.test(html) && !/<link\b[^>]*rel="(stylesheet|modulepreload)"/i.test(html), 'it still refers to other files');
+    const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    const directive = (name) => new RegExp(`(?:^|;)\\s*${name} ([^;]*)`).exec(policy)?.[1].trim().split(/\s+/) ?? [];
+    for (const [tag, name] of [['script', 'script-src'], ['style', 'style-src']]) {
+      const texts = [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'gi'))].map((m) => m[1]);
+      const missing = texts.map(hash).filter((h) => !directive(name).includes(h));
+      assert(missing.length === 0, `${name} lacks the hash of an inline <${tag}>: ${missing.join(' ')}`);
+    }
+  });
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(recordViolations);
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT);
+  const log = watch(page);
+  try {
+    await page.goto(`${fileUrl}?clusters=B&panel=B`, { waitUntil: 'load' });
+    const running = await appStarted(page);
+    /** A case that needs the running app. */
+    const use = (name, fn) => check(name, running ? fn : () => assert(false, NOT_STARTED));
+    await use('standalone: deep link ?clusters=B shows only lane B', () => expectLanes(page, ['B']));
+    await use('standalone: deep link ?panel=B opens the region "Cluster B — Naikon APT"', () => expectRegion(page, 'Cluster B — Naikon APT'));
+
+    await log.collect();
+    await page.goto(fileUrl, { waitUntil: 'load' });
+    await use('standalone: without a query, four lanes A, B, C, context', () => expectLanes(page, ['A', 'B', 'C', 'context']));
+    await use('standalone: unchecking "Cluster C" removes its lane', async () => {
+      await page.getByRole('checkbox', { name: 'Cluster C — OWA backdoor mini-cluster' }).uncheck();
+      await expectLanes(page, ['A', 'B', 'context']);
+    });
+    await use('standalone: the lane header "Cluster A — Soft Cell: details" opens its panel', async () => {
+      await page.getByRole('button', { name: 'Cluster A — Soft Cell: details', exact: true }).click();
+      await expectRegion(page, 'Cluster A — Soft Cell');
+    });
+    await use('standalone: "Open CSV…" with events-valid.csv shows lanes X and Y (inline Web Worker)', async () => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('Open CSV…', { exact: true }).click()]);
+      await chooser.setFiles(join(fixtures, 'events-valid.csv'));
+      await page.getByText('Showing your file events-valid.csv').waitFor();
+      const seen = await until(() => lanes(page), (l) => l.includes('X') && l.includes('Y'), 'expected lanes X and Y');
+      assert(!seen.includes('A'), `the bundled lanes are still there: ${JSON.stringify(seen)}`);
+      assert(log.workers.some((u) => u.startsWith('blob:') || u.startsWith('data:')), `no blob:/data: worker started; workers: ${JSON.stringify(log.workers)}`);
+    });
+    await log.collect();
+
+    await check('standalone: no requests other than file:, data: and blob:', () => {
+      const other = log.requests.filter((u) => !/^(file|data|blob):/.test(u));
+      assert(other.length === 0, `requests: ${short(other)}`);
+      assert(log.failures.length === 0, `failed requests: ${short(log.failures)}`);
+    });
+    await check('standalone: no CSP or Trusted Types violations', () => assert(log.violations.length === 0, `${log.violations.length}: ${short(log.violations)}`));
+    await check('standalone: no console errors', () => assert(log.errors.length === 0, `${log.errors.length}: ${short(log.errors)}`));
+  } finally {
+    await context.close();
+  }
+}
+
+// ——— (c) embedding in a page on another origin, with the README's own snippets ———
+
+const README_SITE = 'https://example.github.io/deadringer/';
+
+/** A snippet from README.md, between its marker comments, with the example site replaced by the one under test. */
+function readmeSnippet(name, siteUrl) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- ${name} -->\\s*\`\`\`html\\n([\\s\\S]*?)\`\`\`\\s*<!-- /${name} -->`).exec(readme);
+  assert(match, `README.md has no ${name} block`);
+  return match[1].replaceAll(README_SITE, siteUrl).replaceAll(new URL(README_SITE).origin, new URL(siteUrl).origin);
+}
+
+function startHostServer(siteUrl) {
+  const page = (body) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title>
+    <style>* { color: red !important; font: 30px serif; } svg { display: none; }</style></head><body><h1>A wiki page</h1>${body}</body></html>`;
+  const routes = new Map([
+    ['/iframe.html', ['text/html; charset=utf-8', page(readmeSnippet('embed-iframe-snippet', siteUrl))]],
+    ['/element.html', ['text/html; charset=utf-8', page(readmeSnippet('embed-element-snippet', siteUrl))]],
+    ['/reports/other-events.csv', [TYPES['.csv'], readFileSync(join(fixtures, 'events-valid.csv'))]],
+    ['/reports/other-clusters.csv', [TYPES['.csv'], readFileSync(join(fixtures, 'clusters.csv'))]],
+  ]);
+  const server = createServer((req, res) => {
+    const route = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
+    res.writeHead(route ? 200 : 404, { 'Content-Type': route ? route[0] : 'text/plain' });
+    res.end(route ? route[1] : 'not found');
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok(server));
+  });
+}
+
+async function embedding(browser, siteOrigin) {
+  // "localhost" and "127.0.0.1" are different origins: the host page is on another site.
+  const siteUrl = `${siteOrigin.replace('127.0.0.1', 'localhost')}${BASE}`;
+  const hostServer = await startHostServer(siteUrl);
+  const hostOrigin = `http://127.0.0.1:${hostServer.address().port}`;
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(ACTION_TIMEOUT);
+    const log = watch(page);
+    await check('embed: the README iframe shows the timeline and the host page receives its height', async () => {
+      await page.goto(`${hostOrigin}/iframe.html`);
+      const frame = page.frameLocator('#deadringer-timeline');
+      await frame.locator('tl-timeline g.lane').first().waitFor({ state: 'attached' });
+      const frameLanes = await frame.locator('tl-timeline g.lane').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-lane')));
+      assert(same(frameLanes, ['A', 'B', 'C']), `lanes in the iframe: ${frameLanes}`);
+      assert((await frame.locator('header').count()) === 0, 'the embed shows a page header');
+      await until(
+        () => page.evaluate(() => document.getElementById('deadringer-timeline').style.height),
+        (height) => /^\d+px$/.test(height) && parseInt(height, 10) > 150,
+        'the iframe to be sized by the height message',
+      );
+      const link = await frame.getByRole('link', { name: 'Open the full view' }).getAttribute('href');
+      assert(link && !link.includes('embed=') && link.includes('clusters=A'), `full-view link: ${link}`);
+    });
+    await check('embed: two <cluster-timeline> elements from the README snippet, each with its own data, unharmed by host styles', async () => {
+      await page.goto(`${hostOrigin}/element.html`);
+      await until(
+        () => page.locator('cluster-timeline').evaluateAll((elements) => elements.map((el) => el.shadowRoot?.querySelector('tl-timeline')?.shadowRoot?.querySelectorAll('g.lane').length ?? 0)),
+        (counts) => counts.length === 2 && counts.every((n) => n > 0),
+        'both elements to draw lanes',
+      );
+      const perElement = await page.locator('cluster-timeline').evaluateAll((elements) =>
+        elements.map((el) => [...el.shadowRoot.querySelector('tl-timeline').shadowRoot.querySelectorAll('g.lane')].map((l) => l.getAttribute('data-lane'))),
+      );
+      assert(same(perElement, [['A', 'B'], ['X', 'Y', 'context']]), `lanes per element: ${JSON.stringify(perElement)}`);
+      const width = await page.locator('cluster-timeline').first().evaluate((el) => el.shadowRoot.querySelector('tl-timeline').shadowRoot.querySelector('svg.plot').getBoundingClientRect().width);
+      assert(width > 300, `the chart is ${width}px wide under the host page's styles`);
+    });
+    await check('embed: no console errors on the host pages', () => assert(log.errors.length === 0, `${log.errors.length}: ${short(log.errors)}`));
+  } finally {
+    await context.close();
+    hostServer.closeAllConnections();
+    await new Promise((r) => hostServer.close(() => r()));
+  }
+}
+
+// ——— Main ———
+
+const started = Date.now();
+let server = null;
+let browser = null;
+try {
+  assert(existsSync(join(dist, 'index.html')), 'dist/index.html is missing: run `npm run build` first');
+  const executablePath = findChrome();
+  assert(executablePath, 'no Chrome or Chromium found (set CHROME_PATH)');
+  server = await startServer();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  await hosted(browser, origin);
+  await fromDisk(browser);
+  await embedding(browser, origin);
+} catch (error) {
+  await check('smoke set-up', () => {
+    throw error;
+  });
+} finally {
+  await browser?.close().catch(() => {});
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(() => r()));
+  }
+}
+
+mkdirSync(join(root, '.test-results'), { recursive: true });
+writeFileSync(join(root, '.test-results', 'smoke.json'), `${JSON.stringify({ passed, failed })}\n`);
+console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`smoke: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
