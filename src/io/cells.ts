@@ -1,8 +1,8 @@
-/** Cell-level readers shared by the events and clusters validators. Each returns a value or a reason. */
+/** Cell-level readers shared by the events and clusters validators. Each returns a value or a problem. */
 
-import type { Confidence } from '../model/types';
+import type { Confidence, ProblemDetail } from '../model/types';
 
-export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ProblemDetail };
 
 /** Splits a `;`-list, trimming items and dropping empty ones. */
 export function splitList(cell: string): string[] {
@@ -19,14 +19,15 @@ export function readConfidence(cell: string): CellResult<Confidence | null> {
   if (value === '') return { ok: true, value: null };
   if ((CONFIDENCES as readonly string[]).includes(value)) return { ok: true, value: value as Confidence };
   if (value === 'medium') return { ok: true, value: 'moderate' };
-  return { ok: false, reason: `"${cell.trim()}" is not a confidence: use high, moderate or low (or leave it empty)` };
+  return { ok: false, problem: { code: 'confidenceInvalid', params: { value: cell.trim() } } };
 }
 
-export function readBoolean(cell: string): CellResult<boolean> {
+/** true/yes/1 or false/no/0/empty; null for anything else. */
+export function readBoolean(cell: string): boolean | null {
   const value = cell.trim().toLowerCase();
-  if (['', 'false', 'no', '0'].includes(value)) return { ok: true, value: false };
-  if (['true', 'yes', '1'].includes(value)) return { ok: true, value: true };
-  return { ok: false, reason: `"${cell.trim()}" is not true or false` };
+  if (['', 'false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes', '1'].includes(value)) return true;
+  return null;
 }
 
 /** Accepts only absolute http: and https: URLs, so a cell can never become a script or data link. */
@@ -37,10 +38,10 @@ export function readHttpUrl(cell: string): CellResult<string | null> {
   try {
     url = new URL(value);
   } catch {
-    return { ok: false, reason: `"${shorten(value)}" is not a full URL (it must start with https:// or http://); it is not linked` };
+    return { ok: false, problem: { code: 'urlNotFull', params: { value: shorten(value) } } };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: `only http(s) links are shown; the ${url.protocol} link was dropped` };
+    return { ok: false, problem: { code: 'urlScheme', params: { scheme: url.protocol } } };
   }
   return { ok: true, value: url.href };
 }
@@ -51,16 +52,19 @@ export function readColor(cell: string): CellResult<string | null> {
   const value = cell.trim();
   if (value === '') return { ok: true, value: null };
   if (HEX_COLOR.test(value)) return { ok: true, value: value.toLowerCase() };
-  return { ok: false, reason: `"${shorten(value)}" is not a hex colour like #0072b2; the palette colour is used` };
+  return { ok: false, problem: { code: 'colorInvalid', params: { value: shorten(value) } } };
 }
 
-/** Keeps the items of a list that match a pattern; the others are reported. */
+/** The problems of the `;`-lists of ids: one code per kind of id. */
+export type IdListProblem = 'techniqueInvalid' | 'cveInvalid' | 'groupInvalid';
+
+/** Keeps the items of a list that match a pattern; the others are named in a problem with the given code. */
 export function readPatternList(
   cell: string,
   pattern: RegExp,
-  what: string,
+  code: IdListProblem,
   normalise: (item: string) => string = (item) => item.toUpperCase(),
-): { value: string[]; rejected: string[]; reason: string | null } {
+): { value: string[]; rejected: string[]; problem: ProblemDetail | null } {
   const value: string[] = [];
   const rejected: string[] = [];
   for (const item of splitList(cell)) {
@@ -69,8 +73,8 @@ export function readPatternList(
       if (!value.includes(normalised)) value.push(normalised);
     } else rejected.push(item);
   }
-  const reason = rejected.length ? `${rejected.map((r) => `"${shorten(r)}"`).join(', ')} ${rejected.length > 1 ? 'are not' : 'is not'} ${what}; ignored` : null;
-  return { value, rejected, reason };
+  const problem = rejected.length ? { code, params: { items: rejected.map((item) => shorten(item)) } } : null;
+  return { value, rejected, problem };
 }
 
 export function shorten(text: string, max = 60): string {

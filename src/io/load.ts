@@ -1,5 +1,5 @@
 import { CONTEXT_LANE, type Cluster, type Dataset, type Problem, type TimelineEvent } from '../model/types';
-import { parseCsv } from './parse-csv';
+import { makeProblem, parseCsv } from './parse-csv';
 import { derivedCluster, readClusters } from './read-clusters';
 import { readEvents } from './read-events';
 
@@ -58,13 +58,12 @@ export function loadDataset(input: LoadInput, options: LoadOptions = {}): Datase
     clusters.push(derivedCluster(event.cluster));
     if (input.clusters && !reported.has(event.cluster)) {
       reported.add(event.cluster);
-      problems.push({
-        file: input.events.name,
-        row: event.row,
-        column: 'cluster',
-        message: `the cluster "${event.cluster}" is not in ${input.clusters.name}; its events are shown in a lane of their own`,
-        severity: 'warning',
-      });
+      problems.push(
+        makeProblem(
+          { file: input.events.name, row: event.row, column: 'cluster', severity: 'warning' },
+          { code: 'clusterUnknown', params: { cluster: event.cluster, clustersFile: input.clusters.name } },
+        ),
+      );
     }
   }
   const dataset = { clusters, events, problems: sortProblems(problems) };

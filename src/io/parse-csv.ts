@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { Problem } from '../model/types';
+import { formatProblemDetail } from '../i18n/problem-messages';
+import type { Problem, ProblemDetail, ProblemSeverity } from '../model/types';
 
 /** One CSV record with its row number as a spreadsheet shows it (the first line is row 1). */
 export interface CsvRecord {
@@ -17,6 +18,19 @@ export interface CsvTable {
 }
 
 const BOM = '\uFEFF';
+
+/** Where a problem is: file, spreadsheet row (null: the whole file), column, and what it does to the row. */
+export interface ProblemPlace {
+  readonly file: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly severity: ProblemSeverity;
+}
+
+/** A problem at a place; its English `message` is made from its code and parameters. */
+export function makeProblem(place: ProblemPlace, detail: ProblemDetail): Problem {
+  return { ...place, ...detail, message: formatProblemDetail(detail, 'en') };
+}
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
@@ -43,18 +57,12 @@ export function parseCsv(text: string, file: string, onProgress?: (fraction: num
   for (const error of result.errors) {
     const row = typeof error.row === 'number' ? error.row + 1 : null;
     if (typeof error.row === 'number') badRecords.add(error.row);
-    problems.push({
-      file,
-      row,
-      column: null,
-      message: describePapaError(error),
-      severity: 'error',
-    });
+    problems.push(makeProblem({ file, row, column: null, severity: 'error' }, describePapaError(error)));
   }
 
   let headerIndex = rows.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) {
-    problems.push({ file, row: null, column: null, message: 'the file is empty: it has no header row and no data', severity: 'error' });
+    problems.push(makeProblem({ file, row: null, column: null, severity: 'error' }, { code: 'fileEmpty', params: {} }));
     return { header: [], headerRow: 0, records: [], delimiter: result.meta.delimiter, problems };
   }
   const header = rows[headerIndex]!.map((name) => name.trim().toLowerCase());
@@ -131,13 +139,13 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-function describePapaError(error: Papa.ParseError): string {
+function describePapaError(error: Papa.ParseError): ProblemDetail {
   switch (error.code) {
     case 'MissingQuotes':
-      return 'a quoted cell is never closed: check for a missing " (the rest of the file may have been read as one cell)';
+      return { code: 'csvUnclosedQuote', params: {} };
     case 'InvalidQuotes':
-      return 'a cell has a stray " : quotes inside a cell must be doubled ("")';
+      return { code: 'csvStrayQuote', params: {} };
     default:
-      return `the row could not be read (${error.message})`;
+      return { code: 'csvUnreadableRow', params: { detail: error.message } };
   }
 }

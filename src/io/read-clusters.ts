@@ -35,20 +35,20 @@ export function readClusters(table: CsvTable, file = CLUSTERS_SPEC.file): Cluste
     const id = reader.required('id');
     const label = reader.required('label');
     if (id.toLowerCase() === CONTEXT_LANE) {
-      reader.error('id', `"${CONTEXT_LANE}" is reserved for background events that belong to no cluster; the row is skipped`);
+      reader.error('id', { code: 'clusterReserved', params: { id: CONTEXT_LANE } });
     }
     const earlier = firstRowOfId.get(id);
     if (id !== '' && earlier !== undefined) {
-      reader.error('id', `the id "${shorten(id)}" is already used on row ${earlier}; the row is skipped`);
+      reader.error('id', { code: 'duplicateClusterId', params: { id: shorten(id), firstRow: earlier } });
     }
     const confidence = readConfidence(reader.cell('attribution_confidence'));
-    if (!confidence.ok) reader.warn('attribution_confidence', `${confidence.reason}; it is shown as unstated`);
+    if (!confidence.ok) reader.warn('attribution_confidence', confidence.problem);
     const color = readColor(reader.cell('color'));
-    if (!color.ok) reader.warn('color', color.reason);
+    if (!color.ok) reader.warn('color', color.problem);
     const sourceUrl = readHttpUrl(reader.cell('source_url'));
-    if (!sourceUrl.ok) reader.warn('source_url', sourceUrl.reason);
-    const groups = readPatternList(reader.cell('mitre_groups'), GROUP_ID, 'an ATT&CK group ID like G0093');
-    if (groups.reason) reader.warn('mitre_groups', groups.reason);
+    if (!sourceUrl.ok) reader.warn('source_url', sourceUrl.problem);
+    const groups = readPatternList(reader.cell('mitre_groups'), GROUP_ID, 'groupInvalid');
+    if (groups.problem) reader.warn('mitre_groups', groups.problem);
 
     if (reader.errors.length > 0) {
       problems.push(...reader.errors);

@@ -1,5 +1,5 @@
-import { parseEndDate, parseSourceDate, type SourceDate } from '../model/dates';
-import type { Problem, TimelineEvent } from '../model/types';
+import { parseEndDate, parseSourceDate, type DateReason, type SourceDate } from '../model/dates';
+import type { Problem, ProblemDetail, TimelineEvent } from '../model/types';
 import { CVE_ID, readBoolean, readConfidence, readHttpUrl, readPatternList, shorten, splitList, TECHNIQUE_ID } from './cells';
 import type { CsvTable } from './parse-csv';
 import { prepareTable, type RowReader, type TableSpec } from './table-reader';
@@ -40,7 +40,7 @@ export function readEvents(table: CsvTable, file = EVENTS_SPEC.file): EventsResu
     if (event && reader.errors.length === 0) {
       const earlier = firstRowOfId.get(event.id);
       if (earlier !== undefined) {
-        reader.error('id', `the id "${shorten(event.id)}" is already used on row ${earlier}; ids must be unique, so this row is skipped`);
+        reader.error('id', { code: 'duplicateEventId', params: { id: shorten(event.id), firstRow: earlier } });
       } else {
         firstRowOfId.set(event.id, reader.row);
         events.push(event);
@@ -59,32 +59,32 @@ function readEvent(reader: RowReader): TimelineEvent | null {
 
   let start: SourceDate | null = null;
   const startCell = reader.cell('start');
-  if (startCell === '') reader.error('start', 'start is required but empty; the row is skipped');
+  if (startCell === '') reader.error('start', { code: 'requiredEmpty', params: { column: 'start' } });
   else {
     const parsed = parseSourceDate(startCell);
     if (parsed.ok) start = parsed.value;
-    else reader.error('start', `start ${parsed.reason}; the row is skipped`);
+    else reader.error('start', dateProblem('start', parsed));
   }
 
   let end: SourceDate | 'open' | null = null;
   const endParsed = parseEndDate(reader.cell('end'));
   if (endParsed.ok) end = endParsed.value;
-  else reader.error('end', `end ${endParsed.reason}; the row is skipped`);
+  else reader.error('end', dateProblem('end', endParsed));
 
   if (start && end && end !== 'open' && end.latest <= start.earliest) {
-    reader.error('end', `end (${reader.cell('end')}) is before start (${reader.cell('start')}); the row is skipped`);
+    reader.error('end', { code: 'endBeforeStart', params: { start: reader.cell('start'), end: reader.cell('end') } });
   }
 
   const confidence = readConfidence(reader.cell('confidence'));
-  if (!confidence.ok) reader.warn('confidence', `${confidence.reason}; it is shown as unstated`);
+  if (!confidence.ok) reader.warn('confidence', confidence.problem);
   const contested = readBoolean(reader.cell('contested'));
-  if (!contested.ok) reader.warn('contested', `contested ${contested.reason}; it is read as not contested`);
+  if (contested === null) reader.warn('contested', { code: 'contestedInvalid', params: { value: reader.cell('contested') } });
   const sourceUrl = readHttpUrl(reader.cell('source_url'));
-  if (!sourceUrl.ok) reader.warn('source_url', sourceUrl.reason);
-  const techniques = readPatternList(reader.cell('techniques'), TECHNIQUE_ID, 'an ATT&CK technique ID like T1190 or T1505.003');
-  if (techniques.reason) reader.warn('techniques', techniques.reason);
-  const cves = readPatternList(reader.cell('cves'), CVE_ID, 'a CVE ID like CVE-2021-26855');
-  if (cves.reason) reader.warn('cves', cves.reason);
+  if (!sourceUrl.ok) reader.warn('source_url', sourceUrl.problem);
+  const techniques = readPatternList(reader.cell('techniques'), TECHNIQUE_ID, 'techniqueInvalid');
+  if (techniques.problem) reader.warn('techniques', techniques.problem);
+  const cves = readPatternList(reader.cell('cves'), CVE_ID, 'cveInvalid');
+  if (cves.problem) reader.warn('cves', cves.problem);
 
   if (!start || reader.errors.length > 0) return null;
   return {
@@ -97,7 +97,7 @@ function readEvent(reader: RowReader): TimelineEvent | null {
     summary: reader.cell('summary'),
     summaryIt: reader.cell('summary_it'),
     confidence: confidence.ok ? confidence.value : null,
-    contested: contested.ok ? contested.value : false,
+    contested: contested ?? false,
     targets: splitList(reader.cell('targets')),
     tools: splitList(reader.cell('tools')),
     techniques: techniques.value,
@@ -106,4 +106,10 @@ function readEvent(reader: RowReader): TimelineEvent | null {
     sourceUrl: sourceUrl.ok ? sourceUrl.value : null,
     row: reader.row,
   };
+}
+
+/** A start or end cell that is not a date: the date's reason, said of that cell. */
+function dateProblem(field: 'start' | 'end', reason: DateReason): ProblemDetail {
+  // TypeScript cannot follow the code–params pairing through the spread; each code keeps its own parameters.
+  return { code: reason.code, params: { ...reason.params, field } } as ProblemDetail;
 }

@@ -1,6 +1,6 @@
-import type { Problem } from '../model/types';
+import type { Problem, ProblemDetail } from '../model/types';
 import { shorten } from './cells';
-import type { CsvRecord, CsvTable } from './parse-csv';
+import { makeProblem, type CsvRecord, type CsvTable } from './parse-csv';
 
 /** Columns a file must have, and columns it may have. */
 export interface TableSpec {
@@ -8,6 +8,8 @@ export interface TableSpec {
   readonly required: readonly string[];
   readonly optional: readonly string[];
 }
+
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
 
 /** A row being read: cell access by column name, and a place to put its problems. */
 export class RowReader {
@@ -26,21 +28,25 @@ export class RowReader {
 
   cell(column: string): string {
     const index = this.columns.get(column);
-    return index === undefined ? '' : (this.record.cells[index] ?? '').trim();
+    const value = index === undefined ? '' : (this.record.cells[index] ?? '').trim();
+    // A spreadsheet-safe export writes '=… for a cell that starts like a formula; read it back as it was.
+    return FORMULA_GUARD.test(value) ? value.slice(1) : value;
   }
 
-  error(column: string | null, message: string): void {
-    this.errors.push({ file: this.spec.file, row: this.row, column, message, severity: 'error' });
+  /** Records a problem that skips the row. */
+  error(column: string | null, detail: ProblemDetail): void {
+    this.errors.push(makeProblem({ file: this.spec.file, row: this.row, column, severity: 'error' }, detail));
   }
 
-  warn(column: string | null, message: string): void {
-    this.warnings.push({ file: this.spec.file, row: this.row, column, message, severity: 'warning' });
+  /** Records a problem the row is kept with. */
+  warn(column: string | null, detail: ProblemDetail): void {
+    this.warnings.push(makeProblem({ file: this.spec.file, row: this.row, column, severity: 'warning' }, detail));
   }
 
   /** Reads a required cell; records an error when it is empty. */
   required(column: string): string {
     const value = this.cell(column);
-    if (value === '') this.error(column, `${column} is required but empty; the row is skipped`);
+    if (value === '') this.error(column, { code: 'requiredEmpty', params: { column } });
     return value;
   }
 }
@@ -60,13 +66,9 @@ export function prepareTable(table: CsvTable, spec: TableSpec): PreparedTable {
   table.header.forEach((name, index) => {
     if (name === '') return;
     if (columns.has(name)) {
-      problems.push({
-        file: spec.file,
-        row: table.headerRow,
-        column: name,
-        message: `the column "${shorten(name)}" appears twice; only the first one is read`,
-        severity: 'warning',
-      });
+      problems.push(
+        makeProblem({ file: spec.file, row: table.headerRow, column: name, severity: 'warning' }, { code: 'duplicateColumn', params: { column: shorten(name) } }),
+      );
       return;
     }
     columns.set(name, index);
@@ -75,29 +77,26 @@ export function prepareTable(table: CsvTable, spec: TableSpec): PreparedTable {
 
   const missing = spec.required.filter((name) => !columns.has(name));
   for (const name of missing) {
-    problems.push({
-      file: spec.file,
-      row: table.headerRow,
-      column: name,
-      message: `the required column "${name}" is missing from the header, so no row can be read (columns found: ${[...columns.keys()].map((c) => shorten(c, 30)).join(', ') || 'none'})`,
-      severity: 'error',
-    });
+    const found = [...columns.keys()].map((c) => shorten(c, 30));
+    problems.push(
+      makeProblem({ file: spec.file, row: table.headerRow, column: name, severity: 'error' }, { code: 'missingColumn', params: { column: name, found } }),
+    );
   }
   const known = new Set([...spec.required, ...spec.optional]);
   const unknown = [...columns.keys()].filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    problems.push({
-      file: spec.file,
-      row: table.headerRow,
-      column: null,
-      message: `${unknown.length === 1 ? 'this column is' : 'these columns are'} not part of the schema and ignored: ${unknown.slice(0, 10).map((c) => `"${shorten(c, 30)}"`).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`,
-      severity: 'warning',
-    });
+    const shown = unknown.slice(0, 10).map((c) => shorten(c, 30));
+    problems.push(
+      makeProblem(
+        { file: spec.file, row: table.headerRow, column: null, severity: 'warning' },
+        { code: 'unknownColumns', params: { columns: shown, more: unknown.length - shown.length } },
+      ),
+    );
   }
   if (missing.length > 0) return { rows: [], problems, usable: false, columns };
 
   if (table.records.length === 0) {
-    problems.push({ file: spec.file, row: null, column: null, message: 'the file has a header but no data rows', severity: 'warning' });
+    problems.push(makeProblem({ file: spec.file, row: null, column: null, severity: 'warning' }, { code: 'headerOnly', params: {} }));
   }
 
   const width = table.header.length;
@@ -107,13 +106,10 @@ export function prepareTable(table: CsvTable, spec: TableSpec): PreparedTable {
     if (record.cells.length > width) {
       const extra = record.cells.slice(width);
       if (extra.some((cell) => cell.trim() !== '')) {
-        reader.error(
-          null,
-          `the row has ${record.cells.length} cells but the header has ${width}, so its cells may be shifted (an unquoted comma or delimiter?); the row is skipped`,
-        );
+        reader.error(null, { code: 'rowTooLong', params: { cells: record.cells.length, width } });
       }
     } else if (record.cells.length < width) {
-      reader.warn(null, `the row has ${record.cells.length} cells but the header has ${width}; the missing cells are read as empty`);
+      reader.warn(null, { code: 'rowTooShort', params: { cells: record.cells.length, width } });
     }
     rows.push(reader);
   }

@@ -5,6 +5,8 @@
  * Nothing here uses local time: every instant is built with Date.UTC.
  */
 
+import { formatDateReason } from '../i18n/problem-messages';
+
 export type Precision = 'year' | 'quarter' | 'month' | 'day';
 
 export interface SourceDate {
@@ -23,16 +25,46 @@ export interface SourceDate {
   readonly day?: number;
 }
 
-export type DateParseResult =
-  | { readonly ok: true; readonly value: SourceDate }
-  | { readonly ok: false; readonly reason: string };
+/** The parameters of a reason that needs none. */
+export type NoParams = Record<never, never>;
+
+/**
+ * Why a text is not a date, as a code and the values the explanation needs. Values taken from the
+ * text are kept as written (`month: '13'`); `formatDateReason` turns a reason into a sentence.
+ */
+export interface DateReasonParams {
+  dateEmpty: NoParams;
+  dateYearOutOfRange: { year: number; min: number; max: number };
+  dateQuarterOutOfRange: { quarter: number };
+  dateMonthOutOfRange: { month: string };
+  dateDayOutOfRange: { day: string; year: number; month: string };
+  /** `suggestion`: the same quarter written year first, e.g. `2020-Q4`. */
+  dateQuarterFirst: { suggestion: string };
+  /** `dayFirst`/`monthFirst`: the value read as day/month and as month/day, in YYYY-MM-DD. */
+  dateAmbiguous: { text: string; dayFirst: string; monthFirst: string };
+  /** A slashed date that can only be read one way; `suggestion` is it in YYYY-MM-DD. */
+  dateWrongOrder: { day: number; month: number; year: string; suggestion: string };
+  dateWrongSeparator: NoParams;
+  dateTwoDigits: NoParams;
+  dateHasTime: NoParams;
+  /** `text`: the value, cut to 40 characters. */
+  dateUnreadable: { text: string };
+}
+
+export type DateReasonCode = keyof DateReasonParams;
+
+export type DateReason = { [C in DateReasonCode]: { readonly code: C; readonly params: Readonly<DateReasonParams[C]> } }[DateReasonCode];
+
+/** A failed parse: the reason as a code with its values, and as the English phrase (`reason`). */
+export type DateParseFailure = { readonly ok: false; readonly reason: string } & DateReason;
+
+export type DateParseResult = { readonly ok: true; readonly value: SourceDate } | DateParseFailure;
 
 /** The marker for an end that is still ongoing at the data's cut-off. */
 export const OPEN_END = '..';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
-const FORMAT_HINT = 'use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally with a leading ~';
 
 const YEAR = /^(\d{4})$/;
 const QUARTER = /^(\d{4})-Q(\d)$/i;
@@ -43,18 +75,20 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function yearProblem(year: number): string | null {
-  return year < MIN_YEAR || year > MAX_YEAR ? `year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}` : null;
+function yearProblem(year: number): DateReason | null {
+  return year < MIN_YEAR || year > MAX_YEAR ? { code: 'dateYearOutOfRange', params: { year, min: MIN_YEAR, max: MAX_YEAR } } : null;
 }
 
-function fail(reason: string): DateParseResult {
-  return { ok: false, reason };
+function fail(why: DateReason): DateParseFailure {
+  return { ok: false, reason: formatDateReason(why, 'en'), ...why };
 }
+
+const NO_PARAMS: NoParams = {};
 
 /** Parses one date cell (`2018`, `2020-Q4`, `2021-03`, `2021-03-02`, `~2021-Q1`). */
 export function parseSourceDate(text: string): DateParseResult {
   const trimmed = text.trim();
-  if (trimmed === '') return fail('is empty');
+  if (trimmed === '') return fail({ code: 'dateEmpty', params: NO_PARAMS });
   const approximate = trimmed.startsWith('~');
   const body = approximate ? trimmed.slice(1).trim() : trimmed;
   let match: RegExpExecArray | null;
@@ -70,7 +104,7 @@ export function parseSourceDate(text: string): DateParseResult {
     const quarter = Number(match[2]);
     const bad = yearProblem(year);
     if (bad) return fail(bad);
-    if (quarter < 1 || quarter > 4) return fail(`quarter Q${quarter} does not exist: quarters are Q1 to Q4`);
+    if (quarter < 1 || quarter > 4) return fail({ code: 'dateQuarterOutOfRange', params: { quarter } });
     const firstMonth = (quarter - 1) * 3;
     return ok({
       earliest: Date.UTC(year, firstMonth, 1),
@@ -86,7 +120,7 @@ export function parseSourceDate(text: string): DateParseResult {
     const month = Number(match[2]);
     const bad = yearProblem(year);
     if (bad) return fail(bad);
-    if (month < 1 || month > 12) return fail(`month ${match[2]} does not exist: months are 01 to 12`);
+    if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: match[2]! } });
     return ok({
       earliest: Date.UTC(year, month - 1, 1),
       latest: Date.UTC(year, month, 1),
@@ -102,9 +136,9 @@ export function parseSourceDate(text: string): DateParseResult {
     const day = Number(match[3]);
     const bad = yearProblem(year);
     if (bad) return fail(bad);
-    if (month < 1 || month > 12) return fail(`month ${match[2]} does not exist: months are 01 to 12`);
+    if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: match[2]! } });
     if (day < 1 || day > daysInMonth(year, month)) {
-      return fail(`day ${match[3]} does not exist in ${year}-${match[2]}`);
+      return fail({ code: 'dateDayOutOfRange', params: { day: match[3]!, year, month: match[2]! } });
     }
     return ok({
       earliest: Date.UTC(year, month - 1, day),
@@ -124,26 +158,26 @@ function ok(value: SourceDate): DateParseResult {
 }
 
 /** Says why a cell is not a date, naming the fix where the intent is clear and refusing to guess where it is not. */
-function explainUnreadable(body: string): string {
+function explainUnreadable(body: string): DateReason {
   const quarterFirst = /^Q([1-4])[\s/-]+(\d{4})$/i.exec(body);
-  if (quarterFirst) return `quarters are written year first: ${quarterFirst[2]}-Q${quarterFirst[1]}`;
+  if (quarterFirst) return { code: 'dateQuarterFirst', params: { suggestion: `${quarterFirst[2]}-Q${quarterFirst[1]}` } };
   const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(body);
   if (slashed) {
     const a = Number(slashed[1]);
     const b = Number(slashed[2]);
-    const y = slashed[3];
+    const y = slashed[3]!;
     if (a <= 12 && b <= 12 && a !== b) {
-      return `is ambiguous: ${body} could be day/month or month/day; write it as ${y}-${pad(b)}-${pad(a)} or ${y}-${pad(a)}-${pad(b)}`;
+      return { code: 'dateAmbiguous', params: { text: body, dayFirst: `${y}-${pad(b)}-${pad(a)}`, monthFirst: `${y}-${pad(a)}-${pad(b)}` } };
     }
     const [day, month] = a > 12 ? [a, b] : [b, a];
-    return `is not in year-month-day order; if you mean ${day} ${monthNameEn(month)} ${y}, write ${y}-${pad(month)}-${pad(day)}`;
+    return { code: 'dateWrongOrder', params: { day, month, year: y, suggestion: `${y}-${pad(month)}-${pad(day)}` } };
   }
-  if (/^\d{4}[/.]\d{1,2}([/.]\d{1,2})?$/.test(body)) return `separate year, month and day with "-", not "/" or "."`;
+  if (/^\d{4}[/.]\d{1,2}([/.]\d{1,2})?$/.test(body)) return { code: 'dateWrongSeparator', params: NO_PARAMS };
   if (/^\d{4}-\d-/.test(body) || /^\d{4}-\d$/.test(body) || /^\d{4}-\d{2}-\d$/.test(body)) {
-    return 'months and days take two digits (2021-03-02)';
+    return { code: 'dateTwoDigits', params: NO_PARAMS };
   }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(body)) return 'times are not supported: keep only the date part (YYYY-MM-DD)';
-  return `"${truncate(body, 40)}" is not a date: ${FORMAT_HINT}`;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(body)) return { code: 'dateHasTime', params: NO_PARAMS };
+  return { code: 'dateUnreadable', params: { text: truncate(body, 40) } };
 }
 
 function pad(n: number): string {
@@ -154,13 +188,7 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-function monthNameEn(month: number): string {
-  return MONTHS.en[month - 1] ?? String(month);
-}
-
-export type EndParseResult =
-  | { readonly ok: true; readonly value: SourceDate | 'open' | null }
-  | { readonly ok: false; readonly reason: string };
+export type EndParseResult = { readonly ok: true; readonly value: SourceDate | 'open' | null } | DateParseFailure;
 
 /** Parses an end cell: empty means a point in time, `..` means ongoing at the data's cut-off. */
 export function parseEndDate(text: string): EndParseResult {

@@ -1,4 +1,4 @@
-import type { SourceDate } from './dates';
+import type { DateReasonCode, DateReasonParams, NoParams, SourceDate } from './dates';
 
 /** The lane id for background events that belong to no cluster. */
 export const CONTEXT_LANE = 'context';
@@ -60,17 +60,79 @@ export interface TimelineEvent {
   readonly row: number;
 }
 
+/**
+ * What a problem says, as a code and the values its sentence needs; `formatProblem` in
+ * src/i18n/problem-messages.ts turns it into English or Italian. Values from the data (cell text,
+ * column and file names) are kept as they are shown: long ones already cut with "…".
+ */
+export interface ProblemParamsByCode {
+  /** A quoted cell runs on to the end of the file. */
+  csvUnclosedQuote: NoParams;
+  /** A `"` inside an unquoted cell or after a closing quote. */
+  csvStrayQuote: NoParams;
+  /** Any other CSV reading error; `detail` is the CSV reader's own (English) message. */
+  csvUnreadableRow: { detail: string };
+  fileEmpty: NoParams;
+  /** The file has a header row and nothing else. */
+  headerOnly: NoParams;
+  duplicateColumn: { column: string };
+  /** `found`: the columns the header does have (each cut to 30 characters). */
+  missingColumn: { column: string; found: readonly string[] };
+  /** The first ten columns outside the schema (each cut to 30 characters), and how many more there are. */
+  unknownColumns: { columns: readonly string[]; more: number };
+  /** More cells than the header has names, and the extra ones are not empty: the row is skipped. */
+  rowTooLong: { cells: number; width: number };
+  /** Fewer cells than the header has names: the row is kept. */
+  rowTooShort: { cells: number; width: number };
+  requiredEmpty: { column: string };
+  duplicateEventId: { id: string; firstRow: number };
+  duplicateClusterId: { id: string; firstRow: number };
+  /** `start`/`end`: the two cells as written. */
+  endBeforeStart: { start: string; end: string };
+  confidenceInvalid: { value: string };
+  contestedInvalid: { value: string };
+  urlNotFull: { value: string };
+  /** `scheme`: the link's scheme with its colon, e.g. `javascript:`. */
+  urlScheme: { scheme: string };
+  colorInvalid: { value: string };
+  /** `items`: the list items that were dropped, as written. */
+  techniqueInvalid: { items: readonly string[] };
+  cveInvalid: { items: readonly string[] };
+  groupInvalid: { items: readonly string[] };
+  /** `id`: the reserved id, `context`. */
+  clusterReserved: { id: string };
+  /** An event names a cluster the clusters file does not have. */
+  clusterUnknown: { cluster: string; clustersFile: string };
+}
+
+/** A start or end cell that is not a date: the date's own reason, plus which of the two cells it was. */
+export type DateProblemParamsByCode = { [C in DateReasonCode]: DateReasonParams[C] & { field: 'start' | 'end' } };
+
+/** Every problem code with its parameters. */
+export type ProblemParams = ProblemParamsByCode & DateProblemParamsByCode;
+
+export type ProblemCode = keyof ProblemParams;
+
+/** A problem's code and parameters, without where it happened. */
+export type ProblemDetail = { [C in ProblemCode]: { readonly code: C; readonly params: Readonly<ProblemParams[C]> } }[ProblemCode];
+
 export type ProblemSeverity = 'error' | 'warning';
 
-/** One thing the loader could not take as it was. Errors skip the row; warnings keep it. */
-export interface Problem {
+interface ProblemFields {
   readonly file: string;
   /** Spreadsheet row number (the header is row 1); null for problems with the whole file. */
   readonly row: number | null;
   readonly column: string | null;
+  /** In English; `formatProblem(problem, lang)` gives it in the UI's language. */
   readonly message: string;
   readonly severity: ProblemSeverity;
 }
+
+/**
+ * One thing the loader could not take as it was. Errors skip the row; warnings keep it.
+ * The loader always sets `code` and `params`; a problem made by hand without them is shown as its `message`.
+ */
+export type Problem = ProblemFields & (ProblemDetail | { readonly code?: undefined; readonly params?: undefined });
 
 export interface Dataset {
   readonly clusters: readonly Cluster[];

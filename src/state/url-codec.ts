@@ -4,7 +4,17 @@
  * (utm_ and the like, added by other tools) are ignored silently.
  */
 
-import { parseSourceDate, sourceDateAt, toCsvDate, type Lang, type Precision, type SourceDate } from '../model/dates';
+import {
+  parseSourceDate,
+  sourceDateAt,
+  toCsvDate,
+  type DateReasonCode,
+  type DateReasonParams,
+  type Lang,
+  type Precision,
+  type SourceDate,
+} from '../model/dates';
+import { formatNotice } from '../i18n/problem-messages';
 import { CONFIDENCE_FILTERS, type ConfidenceFilter, type FilterState } from '../model/filters';
 
 /** The filters the URL records (`clusters`, `kinds`, `confidence`, `q`, `tools`, `techniques`): FilterState's own fields. */
@@ -45,10 +55,47 @@ export const DEFAULT_URL_STATE: UrlState = {
   clustersSrc: null,
 };
 
+/** The list parameters: comma lists of ids or levels. */
+export type ListParameter = 'clusters' | 'kinds' | 'confidence' | 'tools' | 'techniques';
+/** The list parameters whose items are checked against a syntax. */
+export type CheckedListParameter = 'confidence' | 'techniques';
+
+/**
+ * Why (part of) a parameter was ignored, as a code and the values its sentence needs.
+ * `value` is the parameter's value as shown in the notice: cut to 40 characters with "…".
+ */
+export interface UrlNoticeParamsByCode {
+  /** The list has only empty items. */
+  listNamesNothing: { parameter: ListParameter; value: string };
+  listEmptyItems: { parameter: ListParameter; value: string };
+  /** No item of the list is valid. */
+  listAllInvalid: { parameter: CheckedListParameter; value: string };
+  /** `items`: the invalid items, as written; the valid ones are kept. */
+  listSomeInvalid: { parameter: CheckedListParameter; value: string; items: readonly string[] };
+  /** `q` was cut to `max` characters. */
+  queryShortened: { max: number };
+  inViewInvalid: { value: string };
+  /** `from`/`to`: both values, each cut to 40 characters. */
+  windowReversed: { from: string; to: string };
+  langUnknown: { value: string };
+}
+
+/** `from` or `to` is not a date: the date's own reason, plus the parameter and its value. */
+export type UrlDateNoticeParamsByCode = { [C in DateReasonCode]: DateReasonParams[C] & { parameter: 'from' | 'to'; value: string } };
+
+export type UrlNoticeParams = UrlNoticeParamsByCode & UrlDateNoticeParamsByCode;
+
+export type UrlNoticeCode = keyof UrlNoticeParams;
+
+/** One ignored (part of a) parameter; `formatNotice(notice, lang)` says it in English or Italian. */
+export type UrlNotice = { [C in UrlNoticeCode]: { readonly code: C; readonly params: Readonly<UrlNoticeParams[C]> } }[UrlNoticeCode];
+
 export interface DecodeResult {
   readonly state: UrlState;
-  /** One short sentence per ignored (part of a) parameter, saying why. */
+  /** One short English sentence per ignored (part of a) parameter, saying why. */
   readonly notices: readonly string[];
+  /** The same notices as codes and values, in the same order, for showing them in the UI's language. */
+  readonly noticeCodes: readonly UrlNotice[];
 }
 
 export const MAX_QUERY_LENGTH = 200;
@@ -56,52 +103,55 @@ export const MAX_QUERY_LENGTH = 200;
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 const LANGS: readonly Lang[] = ['en', 'it'];
 
-/** How a parameter and its value are quoted in notices; long values are cut so a notice stays short. */
-function quoted(name: string, value: string): string {
+/** A parameter's value as notices show it: cut to 40 characters (by code point) so a notice stays short. */
+function shown(value: string): string {
   const chars = Array.from(value);
-  const shown = chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : value;
-  return `"${name}=${shown}"`;
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : value;
 }
 
 interface ListResult<T> {
   /** null when the parameter is absent or names nothing usable. */
   readonly value: T[] | null;
-  readonly notices: string[];
+  readonly notices: UrlNotice[];
 }
 
 /**
  * A comma list, empty items dropped and repeats removed. An empty value is a deliberate empty list
  * (e.g. every lane hidden); a value whose items are all empty or invalid is ignored.
  */
+function readList<T extends string>(params: URLSearchParams, parameter: ListParameter): ListResult<T>;
 function readList<T extends string>(
   params: URLSearchParams,
-  name: string,
-  what: string,
-  accept: (item: string) => T | null = (item) => item as T,
-  invalidReason = '',
+  parameter: CheckedListParameter,
+  accept: (item: string) => T | null,
+): ListResult<T>;
+function readList<T extends string>(
+  params: URLSearchParams,
+  parameter: ListParameter,
+  accept?: (item: string) => T | null,
 ): ListResult<T> {
-  const raw = params.get(name);
+  const raw = params.get(parameter);
   if (raw === null) return { value: null, notices: [] };
   if (raw === '') return { value: [], notices: [] };
+  const value = shown(raw);
   const items = raw.split(',').map((item) => item.trim());
   const nonEmpty = items.filter((item) => item !== '');
-  if (nonEmpty.length === 0) return { value: null, notices: [`Ignored ${quoted(name, raw)}: it names no ${what}`] };
+  if (nonEmpty.length === 0) return { value: null, notices: [{ code: 'listNamesNothing', params: { parameter, value } }] };
 
-  const notices: string[] = [];
-  if (nonEmpty.length < items.length) notices.push(`Ignored the empty items in ${quoted(name, raw)}`);
-  const value: T[] = [];
+  const notices: UrlNotice[] = [];
+  if (nonEmpty.length < items.length) notices.push({ code: 'listEmptyItems', params: { parameter, value } });
+  const accepted: T[] = [];
   const rejected: string[] = [];
   for (const item of nonEmpty) {
-    const accepted = accept(item);
-    if (accepted === null) rejected.push(item);
-    else if (!value.includes(accepted)) value.push(accepted);
+    const valid = accept ? accept(item) : (item as T);
+    if (valid === null) rejected.push(item);
+    else if (!accepted.includes(valid)) accepted.push(valid);
   }
-  if (value.length === 0) return { value: null, notices: [`Ignored ${quoted(name, raw)}: ${invalidReason}`] };
-  if (rejected.length > 0) {
-    const list = rejected.map((item) => `"${item}"`).join(', ');
-    notices.push(`Ignored ${list} in ${quoted(name, raw)}: ${invalidReason}`);
-  }
-  return { value, notices };
+  // Only the checked lists (confidence, techniques) have an `accept`, so only they can reject items.
+  const checked = parameter as CheckedListParameter;
+  if (accepted.length === 0) return { value: null, notices: [{ code: 'listAllInvalid', params: { parameter: checked, value } }] };
+  if (rejected.length > 0) notices.push({ code: 'listSomeInvalid', params: { parameter: checked, value, items: rejected } });
+  return { value: accepted, notices };
 }
 
 function acceptConfidence(item: string): ConfidenceFilter | null {
@@ -121,40 +171,42 @@ function readText(params: URLSearchParams, name: string, trim: boolean): string 
   return value === null || value === '' ? null : value;
 }
 
-function readQuery(params: URLSearchParams, notices: string[]): string {
+function readQuery(params: URLSearchParams, notices: UrlNotice[]): string {
   const trimmed = (params.get('q') ?? '').trim();
   const chars = Array.from(trimmed); // by code point, so an emoji is never cut in half
   if (chars.length <= MAX_QUERY_LENGTH) return trimmed;
-  notices.push(`Shortened the search "q" to its first ${MAX_QUERY_LENGTH} characters`);
+  notices.push({ code: 'queryShortened', params: { max: MAX_QUERY_LENGTH } });
   return chars.slice(0, MAX_QUERY_LENGTH).join('').trim();
 }
 
-function readInView(params: URLSearchParams, notices: string[]): boolean {
+function readInView(params: URLSearchParams, notices: UrlNotice[]): boolean {
   const raw = params.get('inview');
   if (raw === null) return false;
   const value = raw.trim().toLowerCase();
   if (value === '1' || value === 'true') return true;
   if (value === '0' || value === 'false' || value === '') return false;
-  notices.push(`Ignored ${quoted('inview', raw)}: use inview=1 to show only the rows in view`);
+  notices.push({ code: 'inViewInvalid', params: { value: shown(raw) } });
   return false;
 }
 
-function readDate(params: URLSearchParams, name: 'from' | 'to', notices: string[]): SourceDate | null {
-  const raw = params.get(name);
+function readDate(params: URLSearchParams, parameter: 'from' | 'to', notices: UrlNotice[]): SourceDate | null {
+  const raw = params.get(parameter);
   if (raw === null || raw.trim() === '') return null;
   const parsed = parseSourceDate(raw);
   if (parsed.ok) return parsed.value;
-  notices.push(`Ignored ${quoted(name, raw)}: ${parsed.reason}`);
+  const place = { parameter, value: shown(raw) };
+  // TypeScript cannot follow the code–params pairing through the spread; each code keeps its own parameters.
+  notices.push({ code: parsed.code, params: { ...parsed.params, ...place } } as UrlNotice);
   return null;
 }
 
-function readLang(params: URLSearchParams, notices: string[]): Lang | null {
+function readLang(params: URLSearchParams, notices: UrlNotice[]): Lang | null {
   const raw = params.get('lang');
   if (raw === null || raw.trim() === '') return null;
   const lower = raw.trim().toLowerCase();
   const lang = LANGS.find((l) => l === lower);
   if (lang) return lang;
-  notices.push(`Ignored ${quoted('lang', raw)}: the languages are en and it`);
+  notices.push({ code: 'langUnknown', params: { value: shown(raw) } });
   return null;
 }
 
@@ -167,26 +219,23 @@ function endsBeforeStart(from: SourceDate, to: SourceDate): boolean {
 export function decodeUrlState(search: string): DecodeResult {
   // URLSearchParams drops one leading '?' and decodes malformed escapes to U+FFFD rather than throwing.
   const params = new URLSearchParams(search);
-  const notices: string[] = [];
+  const notices: UrlNotice[] = [];
   const list = <T extends string>(result: ListResult<T>): T[] | null => {
     notices.push(...result.notices);
     return result.value;
   };
 
-  const clusters = list(readList(params, 'clusters', 'clusters'));
-  const kinds = list(readList(params, 'kinds', 'kinds'));
-  const confidence = list(
-    readList(params, 'confidence', 'confidence levels', acceptConfidence, 'confidence is high, moderate, low or unstated'),
-  );
+  const clusters = list(readList(params, 'clusters'));
+  const kinds = list(readList(params, 'kinds'));
+  const confidence = list(readList(params, 'confidence', acceptConfidence));
   const query = readQuery(params, notices);
-  const tools = list(readList(params, 'tools', 'tools')) ?? [];
-  const techniques =
-    list(readList(params, 'techniques', 'techniques', acceptTechnique, 'techniques are ATT&CK ids like T1190 or T1505.003')) ?? [];
+  const tools = list(readList(params, 'tools')) ?? [];
+  const techniques = list(readList(params, 'techniques', acceptTechnique)) ?? [];
   const inView = readInView(params, notices);
   let from = readDate(params, 'from', notices);
   let to = readDate(params, 'to', notices);
   if (from && to && endsBeforeStart(from, to)) {
-    notices.push(`Ignored ${quoted('from', params.get('from')!)} and ${quoted('to', params.get('to')!)}: the window ends before it starts`);
+    notices.push({ code: 'windowReversed', params: { from: shown(params.get('from')!), to: shown(params.get('to')!) } });
     from = null;
     to = null;
   }
@@ -207,7 +256,7 @@ export function decodeUrlState(search: string): DecodeResult {
     src: readText(params, 'src', false),
     clustersSrc: readText(params, 'clusters-src', false),
   };
-  return { state, notices };
+  return { state, notices: notices.map((notice) => formatNotice(notice, 'en')), noticeCodes: notices };
 }
 
 /** List items that decode back to themselves: trimmed, non-empty, without commas, each once. */

@@ -1,4 +1,4 @@
-import { decodeUrlState, encodeUrlState } from './url-codec';
+import { decodeUrlState, encodeUrlState, type UrlNotice } from './url-codec';
 import { fromUrlState, toUrlState, type ViewState } from './view-state';
 import type { Lang } from '../model/dates';
 
@@ -14,7 +14,7 @@ export class UrlSync {
 
   constructor(
     private readonly defaultLang: Lang,
-    private readonly onPop: (view: ViewState, notices: readonly string[]) => void,
+    private readonly onPop: (view: ViewState, notices: readonly UrlNotice[]) => void,
   ) {
     window.addEventListener('popstate', this.handlePop);
   }
@@ -25,9 +25,9 @@ export class UrlSync {
   }
 
   /** The view a query string describes (by default the page's own), and what in it was ignored. */
-  read(search: string = location.search): { view: ViewState; notices: readonly string[] } {
-    const { state, notices } = decodeUrlState(search);
-    return { view: fromUrlState(state, this.defaultLang), notices };
+  read(search: string = location.search): { view: ViewState; notices: readonly UrlNotice[] } {
+    const { state, noticeCodes } = decodeUrlState(search);
+    return { view: fromUrlState(state, this.defaultLang), notices: noticeCodes };
   }
 
   push(view: ViewState): void {

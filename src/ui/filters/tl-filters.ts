@@ -16,6 +16,7 @@ import {
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
+import { formatDateReason } from '../../i18n/problem-messages';
 import { tokens } from '../theme/tokens.styles';
 import { filtersStyles } from './tl-filters.styles';
 
@@ -125,8 +126,8 @@ export class TlFilters extends LitElement {
     const toText = (form.elements.namedItem('to') as HTMLInputElement).value;
     const from = parseSourceDate(fromText);
     const to = parseSourceDate(toText);
-    if (!from.ok) return void (this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, 'filtersFrom'), reason: from.reason }));
-    if (!to.ok) return void (this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, 'filtersTo'), reason: to.reason }));
+    if (!from.ok) return void (this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, 'filtersFrom'), reason: formatDateReason(from, this.lang) }));
+    if (!to.ok) return void (this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, 'filtersTo'), reason: formatDateReason(to, this.lang) }));
     if (to.value.latest <= from.value.earliest) return void (this.windowError = msg(this.lang, 'windowOrder'));
     this.windowError = '';
     this.dispatchEvent(new CustomEvent('tl-window-request', { detail: { from: from.value, to: to.value }, bubbles: true, composed: true }));

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../model/dates';
 import type { Problem } from '../../model/types';
 import { msg } from '../../i18n/messages';
+import { formatProblem } from '../../i18n/problem-messages';
 import { tableStyles } from '../theme/table.styles';
 import { tokens } from '../theme/tokens.styles';
 
@@ -63,7 +64,7 @@ export class TlProblems extends LitElement {
                 <td>${p.file}</td>
                 <td>${p.row ?? msg(this.lang, 'wholeFile')}</td>
                 <td>${p.column ?? '—'}</td>
-                <td class="reason">${p.message}</td>
+                <td class="reason">${formatProblem(p, this.lang)}</td>
                 <td class=${p.severity}>${msg(this.lang, p.severity === 'error' ? 'severityError' : 'severityWarning')}</td>
               </tr>`,
             )}

@@ -196,3 +196,80 @@ describe('whole-file problems', () => {
     expect(dataset.problems[0]!.message).toMatch(/reserved/);
   });
 });
+
+describe('problem codes', () => {
+  const dataset = loadDataset({ events: fixture('events-problems.csv'), clusters: fixture('clusters.csv') });
+  const codes = dataset.problems.map((p) => [p.row, p.column, p.code, p.params]);
+
+  it('gives every problem a code and the values its sentence needs', () => {
+    expect(codes).toEqual([
+      [3, 'start', 'dateMonthOutOfRange', { field: 'start', month: '13' }],
+      [4, 'start', 'dateQuarterOutOfRange', { field: 'start', quarter: 5 }],
+      [5, 'start', 'dateQuarterFirst', { field: 'start', suggestion: '2020-Q4' }],
+      [6, 'start', 'dateUnreadable', { field: 'start', text: 'yesterday' }],
+      [7, 'start', 'dateWrongOrder', { field: 'start', day: 31, month: 12, year: '2020', suggestion: '2020-12-31' }],
+      [8, 'start', 'dateDayOutOfRange', { field: 'start', day: '30', year: 2021, month: '02' }],
+      [9, 'end', 'endBeforeStart', { start: '2021', end: '2019' }],
+      [10, 'id', 'duplicateEventId', { id: 'ok-1', firstRow: 2 }],
+      [11, 'id', 'requiredEmpty', { column: 'id' }],
+      [12, 'cluster', 'clusterUnknown', { cluster: 'Z', clustersFile: 'clusters.csv' }],
+      [13, 'confidence', 'confidenceInvalid', { value: 'sure' }],
+      [13, 'source_url', 'urlScheme', { scheme: 'javascript:' }],
+      [13, 'techniques', 'techniqueInvalid', { items: ['T99'] }],
+      [14, 'source_url', 'urlScheme', { scheme: 'data:' }],
+      [15, null, 'rowTooLong', { cells: 11, width: 9 }],
+    ]);
+  });
+
+  it('keeps the English messages word for word', () => {
+    expect(dataset.problems.map((p) => p.message)).toEqual([
+      'start month 13 does not exist: months are 01 to 12; the row is skipped',
+      'start quarter Q5 does not exist: quarters are Q1 to Q4; the row is skipped',
+      'start quarters are written year first: 2020-Q4; the row is skipped',
+      'start "yesterday" is not a date: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally with a leading ~; the row is skipped',
+      'start is not in year-month-day order; if you mean 31 Dec 2020, write 2020-12-31; the row is skipped',
+      'start day 30 does not exist in 2021-02; the row is skipped',
+      'end (2019) is before start (2021); the row is skipped',
+      'the id "ok-1" is already used on row 2; ids must be unique, so this row is skipped',
+      'id is required but empty; the row is skipped',
+      'the cluster "Z" is not in clusters.csv; its events are shown in a lane of their own',
+      '"sure" is not a confidence: use high, moderate or low (or leave it empty); it is shown as unstated',
+      'only http(s) links are shown; the javascript: link was dropped',
+      '"T99" is not an ATT&CK technique ID like T1190 or T1505.003; ignored',
+      'only http(s) links are shown; the data: link was dropped',
+      'the row has 11 cells but the header has 9, so its cells may be shifted (an unquoted comma or delimiter?); the row is skipped',
+    ]);
+  });
+
+  it('names whole-file and header problems', () => {
+    const codesOf = (text: string) => loadDataset({ events: { name: 'e.csv', text } }).problems.map((p) => [p.code, p.params]);
+    expect(codesOf('')).toEqual([['fileEmpty', {}]]);
+    expect(codesOf('id,cluster,kind,start,title\n')).toEqual([['headerOnly', {}]]);
+    expect(codesOf('id,cluster,kind,title\n')).toEqual([['missingColumn', { column: 'start', found: ['id', 'cluster', 'kind', 'title'] }]]);
+    expect(codesOf(`id,cluster,kind,start,title,${Array.from({ length: 12 }, (_, i) => `x${i}`).join(',')},id\na,X,intrusion,2020,T\n`)).toEqual([
+      ['duplicateColumn', { column: 'id' }],
+      ['unknownColumns', { columns: Array.from({ length: 10 }, (_, i) => `x${i}`), more: 2 }],
+      ['rowTooShort', { cells: 5, width: 18 }],
+    ]);
+    expect(codesOf('id,cluster,kind,start,title,summary\na,X,intrusion,2020,T\nb,X,intrusion,2020,"open\n')).toEqual([
+      ['rowTooShort', { cells: 5, width: 6 }],
+      ['csvUnclosedQuote', {}],
+    ]);
+  });
+
+  it('names the clusters file\'s problems', () => {
+    const dataset = loadDataset({
+      events: { name: 'e.csv', text: 'id,cluster,kind,start,title\na,X,intrusion,2020,T\n' },
+      clusters: { name: 'c.csv', text: 'id,label,color,mitre_groups,source_url\nX,x,,,\nX,y,,,\ncontext,c,,,\nY,y,red,G1;g2,example.org\n' },
+    });
+    expect(dataset.problems.map((p) => [p.row, p.code, p.params])).toEqual([
+      [3, 'duplicateClusterId', { id: 'X', firstRow: 2 }],
+      [4, 'clusterReserved', { id: 'context' }],
+      [5, 'colorInvalid', { value: 'red' }],
+      [5, 'urlNotFull', { value: 'example.org' }],
+      [5, 'groupInvalid', { items: ['G1', 'g2'] }],
+    ]);
+    expect(dataset.problems[4]!.message).toBe('"G1", "g2" are not ATT&CK group IDs like G0093; ignored');
+  });
+});
+

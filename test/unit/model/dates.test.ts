@@ -208,3 +208,33 @@ describe('round trips (property-based)', () => {
     );
   });
 });
+
+describe('parse failures as codes', () => {
+  function failure(text: string) {
+    const result = parseSourceDate(text);
+    if (result.ok) throw new Error(`expected ${text} to be rejected`);
+    return { code: result.code, params: result.params };
+  }
+
+  it('name each reason with a code and the values its sentence needs, as written', () => {
+    expect(failure('')).toEqual({ code: 'dateEmpty', params: {} });
+    expect(failure('0999')).toEqual({ code: 'dateYearOutOfRange', params: { year: 999, min: 1900, max: 2199 } });
+    expect(failure('2020-Q5')).toEqual({ code: 'dateQuarterOutOfRange', params: { quarter: 5 } });
+    expect(failure('2021-13')).toEqual({ code: 'dateMonthOutOfRange', params: { month: '13' } });
+    expect(failure('2021-00-01')).toEqual({ code: 'dateMonthOutOfRange', params: { month: '00' } });
+    expect(failure('2021-02-30')).toEqual({ code: 'dateDayOutOfRange', params: { day: '30', year: 2021, month: '02' } });
+    expect(failure('Q4 2020')).toEqual({ code: 'dateQuarterFirst', params: { suggestion: '2020-Q4' } });
+    expect(failure('03/04/2020')).toEqual({ code: 'dateAmbiguous', params: { text: '03/04/2020', dayFirst: '2020-04-03', monthFirst: '2020-03-04' } });
+    expect(failure('31/12/2020')).toEqual({ code: 'dateWrongOrder', params: { day: 31, month: 12, year: '2020', suggestion: '2020-12-31' } });
+    expect(failure('2021/03/02')).toEqual({ code: 'dateWrongSeparator', params: {} });
+    expect(failure('2021-3-2')).toEqual({ code: 'dateTwoDigits', params: {} });
+    expect(failure('2021-03-02T10:00:00Z')).toEqual({ code: 'dateHasTime', params: {} });
+    expect(failure(`~${'x'.repeat(50)}`)).toEqual({ code: 'dateUnreadable', params: { text: `${'x'.repeat(40)}…` } });
+  });
+
+  it('gives an end cell the same code as a start cell', () => {
+    const end = parseEndDate('2021-13');
+    expect(end.ok).toBe(false);
+    expect(!end.ok && [end.code, end.params, end.reason]).toEqual(['dateMonthOutOfRange', { month: '13' }, 'month 13 does not exist: months are 01 to 12']);
+  });
+});

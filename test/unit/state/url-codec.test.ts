@@ -328,3 +328,36 @@ describe('windowToDates', () => {
     expect(texts(utc(2150), utc(2300))).toEqual(['2150', '2199']);
   });
 });
+
+describe('decodeUrlState notice codes', () => {
+  it('has no codes when there are no notices', () => {
+    expect(decodeUrlState('?clusters=B&from=2020-Q1&to=2021-Q1').noticeCodes).toEqual([]);
+  });
+
+  it('gives each notice as a code and values, in the same order as the English notices', () => {
+    const result = decodeUrlState('?clusters=,,&kinds=a,,b&confidence=high,sure&techniques=1190&inview=yes&from=2021-13&to=2019&lang=fr');
+    expect(result.noticeCodes).toEqual([
+      { code: 'listNamesNothing', params: { parameter: 'clusters', value: ',,' } },
+      { code: 'listEmptyItems', params: { parameter: 'kinds', value: 'a,,b' } },
+      { code: 'listSomeInvalid', params: { parameter: 'confidence', value: 'high,sure', items: ['sure'] } },
+      { code: 'listAllInvalid', params: { parameter: 'techniques', value: '1190' } },
+      { code: 'inViewInvalid', params: { value: 'yes' } },
+      { code: 'dateMonthOutOfRange', params: { parameter: 'from', value: '2021-13', month: '13' } },
+      { code: 'langUnknown', params: { value: 'fr' } },
+    ]);
+    expect(result.notices).toHaveLength(result.noticeCodes.length);
+    expect(result.notices[5]).toBe('Ignored "from=2021-13": month 13 does not exist: months are 01 to 12');
+  });
+
+  it('names a reversed window and a shortened search', () => {
+    expect(decodeUrlState(`?from=2021&to=2019&q=${'a'.repeat(201)}`).noticeCodes).toEqual([
+      { code: 'queryShortened', params: { max: 200 } },
+      { code: 'windowReversed', params: { from: '2021', to: '2019' } },
+    ]);
+  });
+
+  it('keeps values as the notices show them: cut to 40 characters', () => {
+    const [notice] = decodeUrlState(`?lang=${'x'.repeat(100)}`).noticeCodes;
+    expect(notice).toEqual({ code: 'langUnknown', params: { value: `${'x'.repeat(40)}…` } });
+  });
+});
