@@ -2,6 +2,7 @@ import { installTrustedTypesPolicy } from './security/trusted-types';
 import './page.css';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from './data/bundled';
 import { msg, parseLang } from './i18n/messages';
+import { formatNotices } from './i18n/problem-messages';
 import { loadDataset } from './io/load';
 import { EMPTY_META, readMetadata } from './io/metadata';
 import { readSnapshot, SNAPSHOT_ID } from './io/snapshot';
@@ -99,7 +100,7 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
 
   const sync = new UrlSync(browserLang, (view, notices) => {
     app.applyView(view);
-    if (notices.length) app.notices = notices;
+    if (notices.length) app.notices = formatNotices(notices, app.lang);
   });
 
   app.host = host;
@@ -124,7 +125,7 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
   }
   const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
   app.applyView(view);
-  if (notices.length) app.notices = notices;
+  if (notices.length) app.notices = formatNotices(notices, app.lang);
   if (view.src && !snapshot?.events) {
     const src = view.src;
     void runLoad((signal) => loadFromLinks(src, view.clustersSrc, progress, signal), { src, clustersSrc: view.clustersSrc }).then(() => {

@@ -1,4 +1,5 @@
 import { embedSnapshot, snapshotFileName, type Snapshot, type SnapshotFile } from '../../io/snapshot';
+import { downloadBlob } from '../download';
 import type { LoadedSource } from './user-data';
 
 /** The standalone build, which the saved page is made from. */
@@ -38,12 +39,5 @@ export async function saveView(options: {
     ...(options.metadataJson ? { metadataJson: options.metadataJson } : {}),
   };
   const html = embedSnapshot(template, snapshot);
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = snapshotFileName(options.dataName, new Date());
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([html], { type: 'text/html' }), snapshotFileName(options.dataName, new Date()));
 }

@@ -139,3 +139,43 @@ export const appStyles = css`
     pointer-events: none;
   }
 `;
+
+export const appPrintStyles = css`
+  @media print {
+    :host {
+      --tl-bg: #ffffff;
+      --tl-text: #000000;
+      background: #ffffff;
+    }
+    .page {
+      max-width: none;
+      padding: 0;
+    }
+    .filters-card,
+    tl-data-source,
+    .notices,
+    .header-controls,
+    .skip,
+    .drop-overlay {
+      display: none !important;
+    }
+    .layout {
+      display: block;
+      margin-top: 0.5rem;
+    }
+    .card {
+      border: none;
+      padding: 0;
+      break-inside: auto;
+    }
+    .chart-card {
+      break-inside: avoid;
+    }
+    main {
+      display: block;
+    }
+    main > * {
+      margin-top: 0.8rem;
+    }
+  }
+`;

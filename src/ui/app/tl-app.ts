@@ -13,13 +13,16 @@ import { tokens } from '../theme/tokens.styles';
 import type { TlTimeline } from '../timeline/tl-timeline';
 import type { PanelView, TlDetailPanel } from '../panel/tl-detail-panel';
 import type { LoadState } from '../source/tl-data-source';
-import { appStyles } from './tl-app.styles';
+import { appPrintStyles, appStyles } from './tl-app.styles';
 import '../timeline/tl-timeline';
 import '../table/tl-event-table';
 import '../problems/tl-problems';
 import '../filters/tl-filters';
 import '../panel/tl-detail-panel';
 import '../source/tl-data-source';
+import '../export/tl-export-menu';
+import type { ExportFormat } from '../export/tl-export-menu';
+import { runExport } from './exports';
 
 const EMPTY_DATASET: Dataset = { clusters: [], events: [], problems: [] };
 
@@ -39,7 +42,7 @@ export interface AppHost {
  */
 @customElement('tl-app')
 export class TlApp extends LitElement {
-  static override styles = [tokens, appStyles];
+  static override styles = [tokens, appStyles, appPrintStyles];
 
   @property({ attribute: false }) data: Dataset = EMPTY_DATASET;
   @property({ attribute: false }) meta: DatasetMeta = EMPTY_META;
@@ -160,6 +163,22 @@ export class TlApp extends LitElement {
     if (!user) return;
     this.window = [from, to];
     this.changed('replace');
+  }
+
+  private handleExport(format: ExportFormat): void {
+    runExport({
+      format,
+      events: this.tableEvents,
+      clusters: this.data.clusters,
+      meta: this.meta,
+      sourceName: this.sourceName,
+      cutoff: this.cutoff,
+      lang: this.lang,
+      timeline: this.timeline,
+    }).catch((error: unknown) => {
+      this.notices = [msg(this.lang, 'exportFailed', { reason: error instanceof Error ? error.message : String(error) })];
+      console.error(error);
+    });
   }
 
   private showWindow(range: TimeRange): void {
@@ -292,6 +311,7 @@ export class TlApp extends LitElement {
             <h1>${this.sourceName ? this.sourceName : (meta.title ?? msg(lang, 'appTitle'))}</h1>
             <div class="header-controls">
               <button type="button" @click=${() => this.openPanel({ kind: 'about' })}>${msg(lang, 'about')}</button>
+              <tl-export-menu lang=${lang} @tl-export=${(e: CustomEvent<{ format: ExportFormat }>) => this.handleExport(e.detail.format)}></tl-export-menu>
               <label class="lang">
                 <span>${msg(lang, 'language')}</span>
                 <select @change=${(e: Event) => ((this.lang = (e.target as HTMLSelectElement).value as Lang), this.changed())}>

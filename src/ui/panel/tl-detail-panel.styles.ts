@@ -133,7 +133,7 @@ export const panelStyles = css`
     padding-left: 0.75rem;
     border-left: 3px solid var(--tl-accent);
   }
-  @media (max-width: 700px) {
+  @media screen and (max-width: 700px) {
     .panel {
       position: fixed;
       inset: auto 0 0 0;
@@ -146,6 +146,14 @@ export const panelStyles = css`
     }
     .inner {
       max-width: none;
+    }
+  }
+  @media print {
+    .panel {
+      max-height: none;
+      overflow: visible;
+      box-shadow: none;
+      break-inside: avoid-page;
     }
   }
   @media (forced-colors: active) {

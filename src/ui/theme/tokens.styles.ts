@@ -84,11 +84,25 @@ export const tokens = css`
     background: var(--tl-surface);
     border: 1px solid var(--tl-border);
     border-radius: 6px;
-    padding: 0.3rem 0.65rem;
+    padding: 0.3em 0.65em;
     cursor: pointer;
-    min-height: 2rem;
+    min-height: 2em;
   }
   button:hover {
     border-color: var(--tl-text);
+  }
+  @media print {
+    /* On paper a link is its address. */
+    a[href^='http']::after {
+      content: ' (' attr(href) ')';
+      font-size: 0.8em;
+      overflow-wrap: anywhere;
+      color: var(--tl-muted);
+    }
+    button.close,
+    input,
+    select {
+      display: none !important;
+    }
   }
 `;

@@ -13,25 +13,25 @@ export const timelineStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
-    margin-bottom: 0.4rem;
+    gap: 0.5em 1em;
+    margin-bottom: 0.4em;
   }
   figcaption {
     font-weight: 600;
-    font-size: 1.05rem;
+    font-size: 1.05em;
   }
   .range {
     color: var(--tl-muted);
-    font-size: 0.85rem;
+    font-size: 0.85em;
     font-variant-numeric: tabular-nums;
   }
   .zoom-buttons {
     display: flex;
-    gap: 0.3rem;
+    gap: 0.3em;
     margin-left: auto;
   }
   .zoom-buttons button {
-    min-width: 2.2rem;
+    min-width: 2.2em;
   }
   .chart {
     position: relative;
@@ -192,22 +192,22 @@ export const timelineStyles = css`
     position: absolute;
     z-index: 2;
     max-width: 280px;
-    padding: 0.45rem 0.6rem;
+    padding: 0.45em 0.6em;
     background: var(--tl-bg);
     color: var(--tl-text);
     border: 1px solid var(--tl-border);
     border-radius: 6px;
     box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
-    font-size: 0.82rem;
+    font-size: 0.82em;
     line-height: 1.35;
     pointer-events: none;
   }
   .tooltip strong {
     display: block;
-    margin-bottom: 0.15rem;
+    margin-bottom: 0.15em;
   }
   svg.overview {
-    margin-top: 0.5rem;
+    margin-top: 0.5em;
   }
   .overview-bg {
     fill: var(--tl-surface);
@@ -235,30 +235,30 @@ export const timelineStyles = css`
     fill-opacity: 0.5;
   }
   .help {
-    margin: 0.4rem 0 0;
-    font-size: 0.8rem;
+    margin: 0.4em 0 0;
+    font-size: 0.8em;
     color: var(--tl-muted);
   }
   .legend {
-    margin-top: 0.6rem;
-    font-size: 0.82rem;
+    margin-top: 0.6em;
+    font-size: 0.82em;
   }
   .legend h3 {
-    font-size: 0.9rem;
-    margin: 0 0 0.3rem;
+    font-size: 0.9em;
+    margin: 0 0 0.3em;
   }
   .legend ul {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-    gap: 0.25rem 1rem;
+    grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+    gap: 0.25em 1em;
   }
   .legend li {
     display: flex;
     align-items: center;
-    gap: 0.45rem;
+    gap: 0.45em;
   }
   .legend-swatch {
     flex: none;
@@ -298,6 +298,25 @@ export const timelineStyles = css`
     }
     .focus-ring {
       stroke: Highlight;
+    }
+  }
+  @media print {
+    .zoom-buttons,
+    svg.overview,
+    .help,
+    .tooltip {
+      display: none !important;
+    }
+    /* The chart scales to the page width through its viewBox. */
+    svg.plot {
+      width: 100%;
+      height: auto;
+    }
+    .lane:nth-child(even) .lane-bg {
+      fill: #f2f2f2;
+    }
+    .legend ul {
+      grid-template-columns: repeat(3, 1fr);
     }
   }
   @media (prefers-reduced-motion: no-preference) {

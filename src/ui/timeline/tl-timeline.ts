@@ -15,6 +15,7 @@ import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/o
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { tokens } from '../theme/tokens.styles';
+import { buildTimelineSvg, serializeSvg } from './export-image';
 import { legendKinds, renderLegend } from './legend';
 import {
   overlapLabelWidth,
@@ -157,6 +158,19 @@ export class TlTimeline extends LitElement {
   focusEvent(id: string): void {
     const at = this.locate(id);
     if (at) this.moveFocus(this.orderedMarks(at.lane)[at.index]!);
+  }
+
+  /** The whole chart for the current filters and window, with its legend, as a standalone SVG (see export-image.ts). */
+  toSvg(title: string, sourceLine: string): { text: string; width: number; height: number } {
+    const style = getComputedStyle(this);
+    const svg = buildTimelineSvg(this.renderRoot as ShadowRoot, {
+      title,
+      sourceLine,
+      background: style.getPropertyValue('--tl-bg').trim() || '#ffffff',
+      textColor: style.getPropertyValue('--tl-text').trim() || '#1b1f24',
+      mutedColor: style.getPropertyValue('--tl-muted').trim() || '#535b66',
+    });
+    return { text: serializeSvg(svg), width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
   }
 
   fitAll(): void {
@@ -535,6 +549,7 @@ export class TlTimeline extends LitElement {
             class="plot"
             width=${this.width}
             height=${axisTop + AXIS_HEIGHT}
+            viewBox="0 0 ${this.width} ${axisTop + AXIS_HEIGHT}"
             @click=${this.handleClick}
             @keydown=${this.handleKeyDown}
             @pointerover=${this.handlePointerOver}
