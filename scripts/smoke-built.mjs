@@ -217,6 +217,64 @@ async function hosted(browser, origin) {
       await until(() => visibleWidth(page), (w) => w !== null && w < before * 0.9, `window width before ${before}`);
     });
 
+    /** Chooses a format in the Export menu and returns the downloaded file's name and bytes. */
+    const exportAs = async (label) => {
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: label, exact: true }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+    await use('hosted: export CSV has the events.csv header and only the rows shown (Cluster A)', async () => {
+      const { name, bytes } = await exportAs('CSV of the rows shown (events.csv format)');
+      const lines = bytes.toString('utf8').trim().split('\r\n');
+      assert(name.endsWith('.csv') && lines[0].startsWith('"id","cluster","kind","start","end","title"'), `${name}: ${lines[0]}`);
+      const clusters = new Set(lines.slice(1).map((line) => line.split('","')[1]));
+      assert(lines.length > 2 && same([...clusters], ['A']), `clusters in the CSV: ${[...clusters]}`);
+    });
+    await use('hosted: export SVG is a standalone picture with the lane, axis, legend and source line', async () => {
+      const { name, bytes } = await exportAs('SVG picture of the timeline');
+      const svg = bytes.toString('utf8');
+      assert(name.endsWith('.svg') && svg.includes('<svg') && svg.includes('xmlns="http://www.w3.org/2000/svg"'), name);
+      for (const text of ['Cluster A — Soft Cell', 'Legend', 'Cybereason Nocturnus']) assert(svg.includes(text), `the SVG lacks “${text}”`);
+      assert(!svg.includes('class="'), 'the SVG still depends on stylesheet classes');
+    });
+    await use('hosted: export PNG is a PNG at twice the on-screen size', async () => {
+      const { name, bytes } = await exportAs('PNG picture of the timeline (2×)');
+      assert(name.endsWith('.png') && bytes.subarray(1, 4).toString() === 'PNG', name);
+      const width = bytes.readUInt32BE(16);
+      const chartWidth = await page.locator('tl-timeline svg.plot').evaluate((svg) => svg.getBoundingClientRect().width);
+      assert(width >= 2 * chartWidth, `PNG width ${width} for a ${chartWidth}px chart`);
+      if (process.env.SMOKE_KEEP) writeFileSync(join(root, '.test-results', 'export.png'), bytes);
+    });
+    await use('hosted: export STIX 2.1 bundle has one intrusion-set, for Cluster A', async () => {
+      const { name, bytes } = await exportAs('STIX 2.1 bundle (JSON) for OpenCTI, MISP…');
+      const bundle = JSON.parse(bytes.toString('utf8'));
+      const sets = bundle.objects.filter((o) => o.type === 'intrusion-set');
+      assert(name.endsWith('.json') && bundle.type === 'bundle', name);
+      assert(sets.length === 1 && sets[0].name.startsWith('Cluster A'), `intrusion sets: ${sets.map((o) => o.name)}`);
+    });
+    await use('hosted: export ATT&CK Navigator layer lists Cluster A\'s techniques', async () => {
+      const { bytes } = await exportAs('ATT&CK Navigator layer (JSON)');
+      const layer = JSON.parse(bytes.toString('utf8'));
+      const ids = layer.techniques.map((t) => t.techniqueID);
+      assert(layer.domain === 'enterprise-attack' && ids.includes('T1190'), `techniques: ${ids}`);
+    });
+    await use('hosted: "Save this view" downloads one HTML file that reopens the same view from disk', async () => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Save this view', exact: true }).click();
+      const file = await download;
+      const saved = join(root, '.test-results', file.suggestedFilename());
+      mkdirSync(join(root, '.test-results'), { recursive: true });
+      await file.saveAs(saved);
+      const html = readFileSync(saved, 'utf8');
+      assert(!/<script[^>]+src=/.test(html) && html.includes('id="tl-snapshot"'), 'the saved file is not self-contained');
+      const reopened = await context.newPage();
+      await reopened.goto(pathToFileURL(saved).href);
+      await until(() => lanes(reopened), (l) => same(l, ['A']), 'the saved view (lane A only)');
+      await reopened.close();
+    });
+
     await log.collect();
     await use('hosted: ?src= loads a same-origin CSV (via the worker) and lists its problems', async () => {
       await page.goto(`${origin}${BASE}?src=data-under-test/events-problems.csv`, { waitUntil: 'load' });
@@ -227,6 +285,17 @@ async function hosted(browser, origin) {
       const rows = await page.locator('tl-problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
       assert(rows.some((r) => r[0] === 'events-problems.csv' && r[1] === '3' && r[2] === 'start'), `no problem for row 3, column start: ${JSON.stringify(rows.slice(0, 3))}`);
       assert(log.workers.some((u) => u.startsWith('blob:')), `no blob: worker started; workers: ${JSON.stringify(log.workers)}`);
+    });
+    await use('hosted: once loaded, it keeps working offline', async () => {
+      await context.setOffline(true);
+      try {
+        await page.getByRole('button', { name: 'Back to the DeadRinger data', exact: true }).click();
+        await expectLanes(page, ['A', 'B', 'C', 'context']);
+        await page.getByRole('checkbox', { name: 'Cluster C — OWA backdoor mini-cluster' }).uncheck();
+        await expectLanes(page, ['A', 'B', 'context']);
+      } finally {
+        await context.setOffline(false);
+      }
     });
     await log.collect();
 

@@ -168,9 +168,6 @@ export const appPrintStyles = css`
       padding: 0;
       break-inside: auto;
     }
-    .chart-card {
-      break-inside: avoid;
-    }
     main {
       display: block;
     }

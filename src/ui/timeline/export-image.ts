@@ -83,20 +83,24 @@ export function buildTimelineSvg(root: ShadowRoot, options: ImageOptions): SVGSV
   const doc = plot.ownerDocument;
   const width = Number(plot.getAttribute('width'));
   const plotHeight = Number(plot.getAttribute('height'));
-  const margin = 16;
+  const margin = 24;
   const titleHeight = 34;
+  const charWidth = 6.9; // at the 12px labels' size; enough to keep columns and lines apart
 
   const out = doc.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
   const chart = portableCopy(plot);
   chart.setAttribute('x', String(margin));
   chart.setAttribute('y', String(margin + titleHeight));
-  chart.setAttribute('overflow', 'hidden');
+  // Tick labels at the right edge reach past the plot; the margin leaves room for them.
+  chart.setAttribute('overflow', 'visible');
 
   // Legend: each item's swatch (already an SVG) and its label, in columns.
   const items = [...root.querySelectorAll('.legend li')];
-  const columnWidth = 300;
-  const columns = Math.max(1, Math.floor((width - 2 * margin) / columnWidth));
+  const labels = items.map((item) => item.textContent?.trim().replace(/\s+/g, ' ') ?? '');
+  const longest = labels.reduce((max, label) => Math.max(max, label.length), 0);
+  const columnWidth = Math.max(220, 42 + longest * charWidth + 16);
+  const columns = Math.max(1, Math.floor(width / columnWidth));
   const legendTop = margin + titleHeight + plotHeight + 18;
   const legend = doc.createElementNS(SVG_NS, 'g');
   legend.appendChild(text(doc, margin, legendTop, root.querySelector('.legend h3')?.textContent ?? '', 13, '600', options.textColor));
@@ -110,11 +114,12 @@ export function buildTimelineSvg(root: ShadowRoot, options: ImageOptions): SVGSV
       copy.setAttribute('y', String(y));
       legend.appendChild(copy);
     }
-    legend.appendChild(text(doc, x + 42, y + 12, item.textContent?.trim().replace(/\s+/g, ' ') ?? '', 12, '400', options.textColor));
+    legend.appendChild(text(doc, x + 42, y + 12, labels[index]!, 12, '400', options.textColor));
   });
   const legendHeight = 24 + Math.ceil(items.length / columns) * 22;
   const sourceTop = legendTop + legendHeight + 10;
-  const height = sourceTop + margin;
+  const sourceLines = wrap(options.sourceLine, Math.max(40, Math.floor(width / (charWidth * 0.96))));
+  const height = sourceTop + (sourceLines.length - 1) * 16 + margin;
 
   out.setAttribute('width', String(width + 2 * margin));
   out.setAttribute('height', String(height));
@@ -128,9 +133,32 @@ export function buildTimelineSvg(root: ShadowRoot, options: ImageOptions): SVGSV
     text(doc, margin, margin + 18, options.title, 18, '700', options.textColor),
     chart,
     legend,
-    text(doc, margin, sourceTop, options.sourceLine, 11.5, '400', options.mutedColor),
+    ...sourceLines.map((line, i) => text(doc, margin, sourceTop + i * 16, line, 11.5, '400', options.mutedColor)),
   );
   return out;
+}
+
+/** Breaks a line at spaces (or inside a long URL) so that no line is longer than `max` characters. */
+export function wrap(line: string, max: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    for (let piece = word; piece.length > 0; ) {
+      const room = current ? max - current.length - 1 : max;
+      if (piece.length <= room) {
+        current = current ? `${current} ${piece}` : piece;
+        piece = '';
+      } else if (current) {
+        lines.push(current);
+        current = '';
+      } else {
+        lines.push(piece.slice(0, max));
+        piece = piece.slice(max);
+      }
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
 }
 
 export function serializeSvg(svg: SVGSVGElement): string {

@@ -307,10 +307,17 @@ export const timelineStyles = css`
     .tooltip {
       display: none !important;
     }
-    /* The chart scales to the page width through its viewBox. */
+    /* The chart scales through its viewBox: as wide as the page, but never taller than most of it,
+       so the title, the chart and the start of the legend share the first page. */
     svg.plot {
-      width: 100%;
+      width: auto;
       height: auto;
+      max-width: 100%;
+      max-height: 135mm;
+      break-inside: avoid;
+    }
+    .toolbar {
+      break-after: avoid;
     }
     .lane:nth-child(even) .lane-bg {
       fill: #f2f2f2;
