@@ -1,6 +1,7 @@
 import { installTrustedTypesPolicy } from './security/trusted-types';
 import './page.css';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from './data/bundled';
+import { formatLoadError } from './i18n/load-messages';
 import { msg, parseLang } from './i18n/messages';
 import { formatNotices } from './i18n/problem-messages';
 import { loadDataset } from './io/load';
@@ -65,7 +66,8 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
       if (controller.signal.aborted || (error instanceof DOMException && error.name === 'AbortError')) {
         app.notices = [msg(app.lang, 'loadCancelled')];
       } else {
-        const reason = error instanceof Error ? error.message : String(error);
+        // A refusal or failure with a code is worded in the UI's language; any other error shows its own message.
+        const reason = formatLoadError(error, app.lang);
         app.notices = [msg(app.lang, 'loadFailed', { name: app.loading?.name ?? source.src ?? 'CSV', reason })];
         if (!(error instanceof LoadRefused)) console.error(error);
       }

@@ -22,6 +22,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TimeRange } from '../chart/view';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from '../data/bundled';
+import { formatLoadError } from '../i18n/load-messages';
 import { msg } from '../i18n/messages';
 import { formatProblem } from '../i18n/problem-messages';
 import { fetchCsvText } from '../io/fetch-csv';
@@ -44,7 +45,8 @@ interface DataOrigin {
 type LoadState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'refused'; readonly problem: UrlProblem }
-  | { readonly kind: 'failed'; readonly reason: string }
+  /** `error`: what the load threw; worded in render (`formatLoadError`), so a coded reason follows `lang`. */
+  | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'ready'; readonly dataset: Dataset; readonly meta: DatasetMeta; readonly origin: DataOrigin };
 
 /** Attribute values the element ignored; worded in render, so they follow `lang`. */
@@ -255,7 +257,7 @@ export class ClusterTimeline extends LitElement {
   private async fetchData(origin: DataOrigin, controller: AbortController): Promise<void> {
     const { signal } = controller;
     try {
-      // fetchCsvText: cookies only to the page's own origin, size-limited, readable error messages.
+      // fetchCsvText: cookies only to the page's own origin, size-limited, failures with codes (LoadError).
       const [eventsText, clustersText] = await Promise.all([
         fetchCsvText(origin.events!.url, signal),
         origin.clusters ? fetchCsvText(origin.clusters.url, signal) : Promise.resolve(null),
@@ -270,7 +272,7 @@ export class ClusterTimeline extends LitElement {
       this.load = { kind: 'ready', dataset, meta: EMPTY_META, origin };
     } catch (error) {
       if (signal.aborted) return;
-      this.load = { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      this.load = { kind: 'failed', error };
     } finally {
       if (this.controller === controller) this.controller = null;
     }
@@ -339,7 +341,7 @@ export class ClusterTimeline extends LitElement {
       case 'refused':
         return html`<p class="error" role="alert">${embedMsg(lang, 'refused', { reason: describeUrlProblem(load.problem, lang) })}</p>`;
       case 'failed':
-        return html`<p class="error" role="alert">${embedMsg(lang, 'loadFailed', { reason: load.reason })}</p>`;
+        return html`<p class="error" role="alert">${embedMsg(lang, 'loadFailed', { reason: formatLoadError(load.error, lang) })}</p>`;
       case 'ready':
         return html`
           <tl-timeline

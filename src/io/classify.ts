@@ -1,3 +1,4 @@
+import { formatLoadFailure, type LoadFailure } from '../i18n/load-messages';
 import { shorten } from './cells';
 import { detectDelimiter } from './parse-csv';
 
@@ -37,12 +38,12 @@ export interface FilePairing<T> {
   readonly problems: string[];
 }
 
-const quoted = (name: string) => `"${shorten(name)}"`;
-
-/** '"a.csv" and "b.csv" both' or '"a.csv", "b.csv" and "c.csv" all'. */
-function namesAll(names: readonly string[]): string {
-  const q = names.map(quoted);
-  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]} ${q.length === 2 ? 'both' : 'all'}`;
+/** The same pairing with each thing to know as a code and its values, for wording it in the UI's language. */
+export interface FilePairingDetail<T> {
+  readonly events: T | null;
+  readonly clusters: T | null;
+  /** When `events` is null, the first says why (`noFileChosen` or `noEventsFile`); empty when all is clear. */
+  readonly failures: LoadFailure[];
 }
 
 /**
@@ -50,10 +51,10 @@ function namesAll(names: readonly string[]): string {
  * a file whose header says neither falls back on its name ("…cluster…", then "…event…"), so a
  * misspelt header is reported in detail by the loader instead of the file being dropped.
  */
-export function pairFiles<T extends { name: string; text: string }>(files: readonly T[]): FilePairing<T> {
+export function pairFilesDetailed<T extends { name: string; text: string }>(files: readonly T[]): FilePairingDetail<T> {
   const events: T[] = [];
   const clusters: T[] = [];
-  const problems: string[] = [];
+  const failures: LoadFailure[] = [];
   for (const file of files) {
     let kind = classifyCsv(file.text);
     if (kind === 'unknown') {
@@ -63,27 +64,21 @@ export function pairFiles<T extends { name: string; text: string }>(files: reado
     }
     if (kind === 'events') events.push(file);
     else if (kind === 'clusters') clusters.push(file);
-    else {
-      problems.push(
-        `${quoted(file.name)} is neither an events file nor a clusters file: its first row has no "kind", "start" or "label" column, so it is ignored.`,
-      );
-    }
+    else failures.push({ code: 'fileKindUnknown', params: { file: shorten(file.name) } });
   }
   if (events.length === 0) {
-    problems.unshift(
-      files.length === 0
-        ? 'No file was chosen. Choose an events CSV file (with "kind" and "start" columns), optionally together with a clusters CSV file.'
-        : 'None of the chosen files is an events file (one with "kind" and "start" columns), so nothing can be shown. Choose an events CSV file, optionally together with a clusters CSV file.',
-    );
+    failures.unshift(files.length === 0 ? { code: 'noFileChosen', params: {} } : { code: 'noEventsFile', params: {} });
   } else if (events.length > 1) {
-    problems.push(
-      `${namesAll(events.map((f) => f.name))} look like events files, but only one can be loaded at a time; ${quoted(events[0]!.name)} is used.`,
-    );
+    failures.push({ code: 'severalEventsFiles', params: { files: events.map((f) => shorten(f.name)) } });
   }
   if (clusters.length > 1) {
-    problems.push(
-      `${namesAll(clusters.map((f) => f.name))} look like clusters files, but only one can be loaded at a time; ${quoted(clusters[0]!.name)} is used.`,
-    );
+    failures.push({ code: 'severalClustersFiles', params: { files: clusters.map((f) => shorten(f.name)) } });
   }
-  return { events: events[0] ?? null, clusters: clusters[0] ?? null, problems };
+  return { events: events[0] ?? null, clusters: clusters[0] ?? null, failures };
+}
+
+/** `pairFilesDetailed`, with the things to know as English sentences. */
+export function pairFiles<T extends { name: string; text: string }>(files: readonly T[]): FilePairing<T> {
+  const { events, clusters, failures } = pairFilesDetailed(files);
+  return { events, clusters, problems: failures.map((failure) => formatLoadFailure(failure, 'en')) };
 }

@@ -1,3 +1,4 @@
+import { formatLoadFailure, LoadError, type LoadFailure } from '../i18n/load-messages';
 import { shorten } from './cells';
 
 /** The largest CSV file the page will read, from disk or by link (200 MB). */
@@ -10,7 +11,12 @@ function megabytes(bytes: number): string {
   return `${(bytes / MEGABYTE).toFixed(1)} MB`;
 }
 
-export type SameOriginResult = { ok: true; url: string } | { ok: false; reason: string };
+/** A refusal has its reason in English (`reason`) and as a code (`failure`), for wording it in the UI's language. */
+export type SameOriginResult = { ok: true; url: string } | { ok: false; reason: string; failure: LoadFailure };
+
+function refuse(failure: LoadFailure): SameOriginResult {
+  return { ok: false, reason: formatLoadFailure(failure, 'en'), failure };
+}
 
 /**
  * Resolves a link typed or passed in the page's address against the page, and accepts it only
@@ -18,56 +24,57 @@ export type SameOriginResult = { ok: true; url: string } | { ok: false; reason: 
  */
 export function resolveSameOrigin(raw: string, pageUrl: string): SameOriginResult {
   const value = raw.trim();
-  const shown = `"${shorten(value, 80)}"`;
+  const link = shorten(value, 80);
   let page: URL;
   try {
     page = new URL(pageUrl);
   } catch {
-    return { ok: false, reason: 'The address of this page could not be read, so no file can be loaded by link. Use "Open CSV…" instead.' };
+    return refuse({ code: 'pageUnreadable', params: {} });
   }
   if (page.protocol !== 'http:' && page.protocol !== 'https:') {
-    return {
-      ok: false,
-      reason: `This page was opened ${page.protocol === 'file:' ? 'from a file on disk (file://)' : `from a ${page.protocol} address`}, and such a page cannot load other files by link. Use "Open CSV…" instead.`,
-    };
+    return refuse(page.protocol === 'file:' ? { code: 'pageFromFile', params: {} } : { code: 'pageNotHttp', params: { scheme: page.protocol } });
   }
-  if (value === '') return { ok: false, reason: 'The link is empty. Give the address of a CSV file on this site.' };
+  if (value === '') return refuse({ code: 'linkEmpty', params: {} });
 
   let url: URL;
   try {
     url = new URL(value, page);
   } catch {
-    return { ok: false, reason: `${shown} is not a link that can be read. Give the address of a CSV file on this site.` };
+    return refuse({ code: 'linkUnreadable', params: { link } });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return {
-      ok: false,
-      reason: `${shown} is a ${url.protocol} link; only http(s) links to files on this site (${page.origin}) can be loaded.`,
-    };
+    return refuse({ code: 'linkNotHttp', params: { link, scheme: url.protocol, pageOrigin: page.origin } });
   }
   if (url.origin !== page.origin) {
-    return {
-      ok: false,
-      reason: `${shown} is on another site (${url.origin}); only files from this site (${page.origin}) can be loaded by link. Download it and use "Open CSV…" instead.`,
-    };
+    return refuse({ code: 'linkOtherSite', params: { link, origin: url.origin, pageOrigin: page.origin } });
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, reason: `${shown} has a user name or password in it; links with credentials are not loaded.` };
+    return refuse({ code: 'linkCredentials', params: { link } });
   }
   return { ok: true, url: url.href };
 }
 
 /**
- * A refusal sentence for a chosen file that is too big to read, or null when it may be read.
+ * Why a chosen file is too big to read, as a code, or null when it may be read.
  * Checked before any read, from the size the browser reports.
  */
-export function checkFileSize(file: { name: string; size: number }): string | null {
+export function fileSizeFailure(file: { name: string; size: number }): LoadFailure | null {
   if (file.size <= MAX_FILE_BYTES) return null;
-  return `"${shorten(file.name)}" is ${megabytes(file.size)}; files over ${LIMIT_TEXT} cannot be loaded. Split it, or remove the rows and columns you do not need.`;
+  return { code: 'fileTooLarge', params: { file: shorten(file.name), size: megabytes(file.size), limit: LIMIT_TEXT } };
 }
 
-function tooBig(url: string, size: string): Error {
-  return new Error(`${url} is ${size}; files over ${LIMIT_TEXT} cannot be loaded.`);
+/** `fileSizeFailure` as an English refusal sentence, or null when the file may be read. */
+export function checkFileSize(file: { name: string; size: number }): string | null {
+  const failure = fileSizeFailure(file);
+  return failure && formatLoadFailure(failure, 'en');
+}
+
+function tooBig(url: string, size: number | null): LoadError {
+  return new LoadError(
+    size === null
+      ? { code: 'fetchOverLimit', params: { url, limit: LIMIT_TEXT } }
+      : { code: 'fetchTooLarge', params: { url, size: megabytes(size), limit: LIMIT_TEXT } },
+  );
 }
 
 function isAbort(error: unknown): boolean {
@@ -78,7 +85,8 @@ function isAbort(error: unknown): boolean {
  * Fetches a same-origin CSV file as text. Cookies go only to this site, a redirect fails the
  * request (a same-origin link must not be bounced elsewhere), and a body over MAX_FILE_BYTES is
  * refused: from Content-Length when the server sends it, and by counting while reading.
- * Errors carry a readable message; an abort rejects with the signal's AbortError.
+ * Failures are LoadErrors (an English message, and codes for the UI's language); an abort rejects
+ * with the signal's AbortError.
  */
 export async function fetchCsvText(url: string, signal?: AbortSignal): Promise<string> {
   let response: Response;
@@ -86,20 +94,20 @@ export async function fetchCsvText(url: string, signal?: AbortSignal): Promise<s
     response = await fetch(url, { credentials: 'same-origin', redirect: 'error', signal: signal ?? null });
   } catch (error) {
     if (isAbort(error) || signal?.aborted) throw error;
-    throw new Error(`${url} could not be loaded: the server could not be reached, or it redirected the request (redirects are not followed).`);
+    throw new LoadError({ code: 'fetchUnreachable', params: { url } });
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new Error(`${url} could not be loaded: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+    throw new LoadError({ code: 'fetchStatus', params: { url, status: response.status, statusText: response.statusText } });
   }
   const declared = Number(response.headers.get('Content-Length') ?? NaN);
   if (Number.isFinite(declared) && declared > MAX_FILE_BYTES) {
     await response.body?.cancel().catch(() => undefined);
-    throw tooBig(url, megabytes(declared));
+    throw tooBig(url, declared);
   }
   if (!response.body) {
     const text = await response.text();
-    if (text.length > MAX_FILE_BYTES) throw tooBig(url, `over ${LIMIT_TEXT}`);
+    if (text.length > MAX_FILE_BYTES) throw tooBig(url, null);
     return text;
   }
   // Count the bytes as they arrive, so an undeclared huge body is stopped early.
@@ -112,14 +120,14 @@ export async function fetchCsvText(url: string, signal?: AbortSignal): Promise<s
       next = await reader.read();
     } catch (error) {
       if (isAbort(error) || signal?.aborted) throw error;
-      throw new Error(`${url} could not be loaded: the connection broke off while the file was being read.`);
+      throw new LoadError({ code: 'fetchBrokeOff', params: { url } });
     }
     const { done, value } = next;
     if (done) break;
     received += value.byteLength;
     if (received > MAX_FILE_BYTES) {
       await reader.cancel().catch(() => undefined);
-      throw tooBig(url, `over ${LIMIT_TEXT}`);
+      throw tooBig(url, null);
     }
     chunks.push(value);
   }
@@ -127,6 +135,6 @@ export async function fetchCsvText(url: string, signal?: AbortSignal): Promise<s
   let text = '';
   for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
   text += decoder.decode();
-  if (text.length > MAX_FILE_BYTES) throw tooBig(url, `over ${LIMIT_TEXT}`);
+  if (text.length > MAX_FILE_BYTES) throw tooBig(url, null);
   return text;
 }

@@ -1,4 +1,5 @@
 // Module worker: reads the files, then parses and validates them with loadDataset, off the page's thread.
+import { formatLoadFailure, LoadError, type LoadFailure } from '../i18n/load-messages';
 import { loadDataset, type CsvSource } from './load';
 import type { LoadSource, ParseRequest, ParseResponse } from './worker-loader';
 
@@ -12,11 +13,11 @@ const STEP = 0.02;
 
 async function read(source: LoadSource): Promise<CsvSource> {
   if (typeof source.text === 'string') return { name: source.name, text: source.text };
-  if (!source.file) throw new Error(`"${source.name}" has no content to read.`);
+  if (!source.file) throw new LoadError({ code: 'fileNoContent', params: { file: source.name } });
   try {
     return { name: source.name, text: await source.file.text() };
   } catch {
-    throw new Error(`"${source.name}" could not be read; it may have been moved or changed since it was chosen. Choose it again.`);
+    throw new LoadError({ code: 'fileUnreadable', params: { file: source.name } });
   }
 }
 
@@ -55,15 +56,20 @@ scope.addEventListener('message', (event) => {
   const request = event.data;
   const id = typeof request?.id === 'number' ? request.id : -1;
   handle(request).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    // A reason with a code goes back as that code; anything else as its own message, wrapped in one.
+    const failure: LoadFailure =
+      error instanceof LoadError
+        ? error.failure
+        : { code: 'readerFailed', params: { detail: error instanceof Error ? error.message : String(error) } };
     try {
-      scope.postMessage({ id, type: 'error', message: `The CSV files could not be loaded: ${message}` });
+      scope.postMessage({ id, type: 'error', message: formatLoadFailure(failure, 'en'), failure });
     } catch {
-      // Posting a plain string cannot fail; this is only a last line of defence.
+      // Posting strings and plain objects cannot fail; this is only a last line of defence.
     }
   });
 });
 
 scope.addEventListener('messageerror', () => {
-  scope.postMessage({ id: -1, type: 'error', message: 'The CSV reader could not read the files it was given.' });
+  const failure: LoadFailure = { code: 'readerRequestUnreadable', params: {} };
+  scope.postMessage({ id: -1, type: 'error', message: formatLoadFailure(failure, 'en'), failure });
 });

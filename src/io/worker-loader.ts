@@ -1,3 +1,4 @@
+import { LoadError, type LoadFailure } from '../i18n/load-messages';
 import type { Dataset } from '../model/types';
 
 /** One file to load: its text, or a File the worker reads itself. `name` is shown in problems. */
@@ -31,11 +32,14 @@ export interface ParseRequest extends WorkerLoadInput {
   readonly id: number;
 }
 
-/** Messages from parse.worker.ts. An `id` of -1 marks an error the worker could not tie to a request. */
+/**
+ * Messages from parse.worker.ts. An `id` of -1 marks an error the worker could not tie to a request.
+ * An error's `message` is in English; `failure`, when present, is the same reason as a code.
+ */
 export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number }
   | { readonly id: number; readonly type: 'done'; readonly dataset: Dataset }
-  | { readonly id: number; readonly type: 'error'; readonly message: string };
+  | { readonly id: number; readonly type: 'error'; readonly message: string; readonly failure?: LoadFailure };
 
 let nextId = 1;
 
@@ -51,9 +55,16 @@ function abortError(): DOMException {
   return new DOMException('Loading the CSV files was cancelled.', 'AbortError');
 }
 
+/** The browser's own message of a thrown value, or '' when it has none. */
+function detailOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : '';
+}
+
 /**
  * Reads, parses and validates the files in a worker of their own, so the page stays responsive.
  * The worker is terminated when the load ends: with a dataset, an error, or an abort.
+ * Failures are LoadErrors (an English message, and codes for the UI's language), except an error
+ * message from a worker that sent no code, which is passed on as a plain Error.
  */
 export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions): Promise<Dataset> {
   const { createWorker, onProgress, signal } = options;
@@ -66,7 +77,7 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
     try {
       worker = createWorker();
     } catch (error) {
-      reject(new Error(`The CSV reader could not be started${error instanceof Error && error.message ? `: ${error.message}` : ''}.`));
+      reject(new LoadError({ code: 'readerNotStarted', params: { detail: detailOf(error) } }));
       return;
     }
     const id = nextId++;
@@ -101,19 +112,19 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
           });
           break;
         case 'error':
-          settle(() => reject(new Error(message.message)));
+          settle(() => reject(message.failure ? new LoadError(message.failure) : new Error(message.message)));
           break;
       }
     }
 
     function onError(event: Event): void {
       event.preventDefault();
-      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : ' (the browser gave no reason)';
-      settle(() => reject(new Error(`The CSV reader stopped with an error${detail}.`)));
+      const detail = typeof ErrorEvent !== 'undefined' && event instanceof ErrorEvent ? event.message || '' : '';
+      settle(() => reject(new LoadError({ code: 'readerCrashed', params: { detail } })));
     }
 
     function onMessageError(): void {
-      settle(() => reject(new Error('The CSV reader sent back a result that could not be read.')));
+      settle(() => reject(new LoadError({ code: 'readerResultUnreadable', params: {} })));
     }
 
     function onAbort(): void {
@@ -133,7 +144,7 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
     try {
       worker.postMessage(request);
     } catch (error) {
-      settle(() => reject(new Error(`The files could not be handed to the CSV reader${error instanceof Error && error.message ? `: ${error.message}` : ''}.`)));
+      settle(() => reject(new LoadError({ code: 'readerHandOff', params: { detail: detailOf(error) } })));
     }
   });
 }

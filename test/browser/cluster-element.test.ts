@@ -163,6 +163,35 @@ describe('<cluster-timeline>', () => {
     expect(text(el, '.error')).to.match(/could not be loaded.*404/);
   });
 
+  it('says why the file could not be fetched in its language, and follows a change of lang', async () => {
+    const el = await fixture<ClusterTimeline>(html`<cluster-timeline lang="it" src="/test/fixtures/no-such-file.csv"></cluster-timeline>`);
+    await waitFor(() => el.shadowRoot!.querySelector('.error') !== null);
+    const url = new URL('/test/fixtures/no-such-file.csv', location.href).href;
+    expect(text(el, '.error')).to.equal(
+      `Non è stato possibile caricare i dati della cronologia. Non è stato possibile caricare ${url}: il server ha risposto 404 Not Found.`,
+    );
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(text(el, '.error')).to.equal(`The timeline data could not be loaded. ${url} could not be loaded: the server answered 404 Not Found.`);
+  });
+
+  it('words an oversized file in its language', async () => {
+    const fetchSpy = spyOnFetch(async () => new Response('id\n', { headers: { 'Content-Length': String(300 * 1024 * 1024) } }));
+    try {
+      const el = await fixture<ClusterTimeline>(html`<cluster-timeline lang="it" src="/big/e.csv"></cluster-timeline>`);
+      await waitFor(() => el.shadowRoot!.querySelector('.error') !== null);
+      const url = new URL('/big/e.csv', location.href).href;
+      expect(text(el, '.error')).to.equal(
+        `Non è stato possibile caricare i dati della cronologia. ${url} pesa 300.0 MB; non si possono caricare file di oltre 200 MB.`,
+      );
+      el.setAttribute('lang', 'en');
+      await el.updateComplete;
+      expect(text(el, '.error')).to.equal(`The timeline data could not be loaded. ${url} is 300.0 MB; files over 200 MB cannot be loaded.`);
+    } finally {
+      fetchSpy.restore();
+    }
+  });
+
   it('says it is loading, and cancels the request when src changes or it is removed', async () => {
     const pending: AbortSignal[] = [];
     const fetchSpy = spyOnFetch(

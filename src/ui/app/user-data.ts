@@ -1,6 +1,7 @@
-import { pairFiles } from '../../io/classify';
+import { LoadError } from '../../i18n/load-messages';
+import { pairFilesDetailed } from '../../io/classify';
 import { createParseWorker } from '../../io/create-parse-worker';
-import { checkFileSize, fetchCsvText, resolveSameOrigin } from '../../io/fetch-csv';
+import { fetchCsvText, fileSizeFailure, resolveSameOrigin } from '../../io/fetch-csv';
 import { loadInWorker, type LoadProgress } from '../../io/worker-loader';
 import type { Dataset } from '../../model/types';
 
@@ -19,8 +20,12 @@ export interface UserDataResult {
 
 const HEADER_BYTES = 64 * 1024;
 
-/** A load the app declined on purpose (another site's URL, a file too large, no events file): said to the user, not logged as a fault. */
-export class LoadRefused extends Error {
+/**
+ * A load the app declined on purpose (another site's URL, a file too large, no events file): said
+ * to the user, not logged as a fault. Its `message` is English; `failure`/`failures` carry the
+ * reason as codes, which `formatLoadError(error, lang)` words in the UI's language.
+ */
+export class LoadRefused extends LoadError {
   override name = 'LoadRefused';
 }
 
@@ -31,12 +36,15 @@ export async function loadUserFiles(
   signal: AbortSignal,
 ): Promise<UserDataResult> {
   for (const file of files) {
-    const refusal = checkFileSize(file);
+    const refusal = fileSizeFailure(file);
     if (refusal) throw new LoadRefused(refusal);
   }
   const heads = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.slice(0, HEADER_BYTES).text(), file })));
-  const pairing = pairFiles(heads);
-  if (!pairing.events) throw new LoadRefused(pairing.problems.join(' ') || 'no events file was chosen');
+  const pairing = pairFilesDetailed(heads);
+  if (!pairing.events) {
+    const [first = { code: 'noEventsFile', params: {} }, ...rest] = pairing.failures;
+    throw new LoadRefused([first, ...rest]);
+  }
   const name = pairing.events.name;
   const source: LoadedSource = {
     events: { name, file: pairing.events.file },
@@ -54,9 +62,9 @@ export async function loadFromLinks(
   signal: AbortSignal,
 ): Promise<UserDataResult> {
   const events = resolveSameOrigin(src, location.href);
-  if (!events.ok) throw new LoadRefused(events.reason);
+  if (!events.ok) throw new LoadRefused(events.failure);
   const clusters = clustersSrc ? resolveSameOrigin(clustersSrc, location.href) : null;
-  if (clusters && !clusters.ok) throw new LoadRefused(clusters.reason);
+  if (clusters && !clusters.ok) throw new LoadRefused(clusters.failure);
   const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
   onProgress({ phase: 'reading', fraction: 0 }, name);
   const [eventsText, clustersText] = await Promise.all([

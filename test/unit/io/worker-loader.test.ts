@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatLoadError, LoadError, type LoadFailure } from '../../../src/i18n/load-messages';
+import { loadInWorker, type ParseRequest, type ParseResponse } from '../../../src/io/worker-loader';
+
+/** A stand-in for the CSV worker: records what it is sent and lets the test answer. */
+class FakeWorker extends EventTarget {
+  readonly sent: ParseRequest[] = [];
+  terminated = 0;
+  postFails: unknown = null;
+
+  postMessage(message: ParseRequest): void {
+    if (this.postFails) throw this.postFails;
+    this.sent.push(message);
+  }
+
+  terminate(): void {
+    this.terminated++;
+  }
+
+  answer(message: Partial<ParseResponse> & { type: ParseResponse['type'] }): void {
+    this.dispatchEvent(new MessageEvent('message', { data: { id: this.sent[0]?.id ?? -1, ...message } }));
+  }
+}
+
+/** ErrorEvent as browsers have it (Node has none). */
+class FakeErrorEvent extends Event {
+  constructor(
+    type: string,
+    readonly message: string,
+  ) {
+    super(type, { cancelable: true });
+  }
+}
+
+async function failWith(worker: FakeWorker | (() => never), act: (worker: FakeWorker) => void = () => undefined): Promise<unknown> {
+  const createWorker = typeof worker === 'function' ? worker : () => worker as unknown as Worker;
+  const load = loadInWorker({ events: { name: 'e.csv', text: 'id\n' } }, { createWorker });
+  if (worker instanceof FakeWorker) act(worker);
+  return load.then(
+    () => null,
+    (error: unknown) => error,
+  );
+}
+
+/** The English the worker loader gave before its failures carried codes, and the code each has now. */
+describe('loadInWorker failures: codes, with the English unchanged', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('readerNotStarted, with and without the browser’s reason', async () => {
+    const error = await failWith(() => {
+      throw new Error('Refused by the Content Security Policy');
+    });
+    expect(error).toBeInstanceOf(LoadError);
+    expect((error as LoadError).failure).toEqual({ code: 'readerNotStarted', params: { detail: 'Refused by the Content Security Policy' } });
+    expect((error as Error).message).toBe('The CSV reader could not be started: Refused by the Content Security Policy.');
+    expect(formatLoadError(error, 'it')).toBe('Non è stato possibile avviare il lettore CSV: Refused by the Content Security Policy.');
+    const bare = await failWith(() => {
+      throw 'no';
+    });
+    expect((bare as Error).message).toBe('The CSV reader could not be started.');
+  });
+
+  it('readerCrashed, with the browser’s message', async () => {
+    vi.stubGlobal('ErrorEvent', FakeErrorEvent);
+    const worker = new FakeWorker();
+    const error = await failWith(worker, (w) => w.dispatchEvent(new FakeErrorEvent('error', 'Uncaught Error: boom')));
+    expect((error as Error).message).toBe('The CSV reader stopped with an error: Uncaught Error: boom.');
+    expect((error as LoadError).failure).toEqual({ code: 'readerCrashed', params: { detail: 'Uncaught Error: boom' } });
+    expect(formatLoadError(error, 'it')).toBe('Il lettore CSV si è fermato per un errore: Uncaught Error: boom.');
+    expect(worker.terminated).toBe(1);
+  });
+
+  it('readerCrashed, without a reason', async () => {
+    vi.stubGlobal('ErrorEvent', FakeErrorEvent);
+    const silent = await failWith(new FakeWorker(), (w) => w.dispatchEvent(new FakeErrorEvent('error', '')));
+    expect((silent as Error).message).toBe('The CSV reader stopped with an error (the browser gave no reason).');
+    const plain = await failWith(new FakeWorker(), (w) => w.dispatchEvent(new Event('error')));
+    expect((plain as Error).message).toBe('The CSV reader stopped with an error (the browser gave no reason).');
+    expect((plain as LoadError).failure).toEqual({ code: 'readerCrashed', params: { detail: '' } });
+  });
+
+  it('readerResultUnreadable', async () => {
+    const error = await failWith(new FakeWorker(), (w) => w.dispatchEvent(new MessageEvent('messageerror')));
+    expect((error as Error).message).toBe('The CSV reader sent back a result that could not be read.');
+    expect((error as LoadError).failure.code).toBe('readerResultUnreadable');
+    expect(formatLoadError(error, 'it')).toBe('Il lettore CSV ha restituito un risultato che non è stato possibile leggere.');
+  });
+
+  it('readerHandOff, with and without the browser’s reason', async () => {
+    const worker = new FakeWorker();
+    worker.postFails = new DOMException('A File could not be cloned', 'DataCloneError');
+    const error = await failWith(worker);
+    expect((error as Error).message).toBe('The files could not be handed to the CSV reader: A File could not be cloned.');
+    expect((error as LoadError).failure).toEqual({ code: 'readerHandOff', params: { detail: 'A File could not be cloned' } });
+    expect(worker.terminated).toBe(1);
+    const bare = new FakeWorker();
+    bare.postFails = 42;
+    expect(((await failWith(bare)) as Error).message).toBe('The files could not be handed to the CSV reader.');
+  });
+
+  it('passes the worker’s coded failure on as a LoadError', async () => {
+    const failure: LoadFailure = { code: 'fileNoContent', params: { file: 'nothing.csv' } };
+    const message = 'The CSV files could not be loaded: "nothing.csv" has no content to read.';
+    const error = await failWith(new FakeWorker(), (w) => w.answer({ type: 'error', message, failure }));
+    expect(error).toBeInstanceOf(LoadError);
+    expect((error as Error).message).toBe(message);
+    expect((error as LoadError).failures).toEqual([failure]);
+    expect(formatLoadError(error, 'it')).toBe('Non è stato possibile caricare i file CSV: "nothing.csv" non ha alcun contenuto da leggere.');
+  });
+
+  it('passes a worker message without a code on as it is', async () => {
+    const error = await failWith(new FakeWorker(), (w) => w.answer({ type: 'error', message: 'Something odd.' }));
+    expect(error).not.toBeInstanceOf(LoadError);
+    expect((error as Error).message).toBe('Something odd.');
+    expect(formatLoadError(error, 'it')).toBe('Something odd.');
+  });
+});
+
+/** parse.worker.ts run against a stand-in for the worker's global scope. */
+describe('parse.worker.ts failures', () => {
+  type Listener = (event: MessageEvent<unknown>) => void;
+  const listeners = new Map<string, Listener>();
+  const posted: ParseResponse[] = [];
+
+  async function startWorker(): Promise<void> {
+    if (listeners.size > 0) return;
+    vi.stubGlobal('self', {
+      postMessage: (message: ParseResponse) => posted.push(message),
+      addEventListener: (type: string, listener: Listener) => listeners.set(type, listener),
+    });
+    await import('../../../src/io/parse.worker');
+    vi.unstubAllGlobals();
+  }
+
+  async function errorFor(request: unknown): Promise<Extract<ParseResponse, { type: 'error' }>> {
+    await startWorker();
+    posted.length = 0;
+    listeners.get('message')!(new MessageEvent('message', { data: request }));
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'error')).toBe(true));
+    return posted.find((m) => m.type === 'error') as Extract<ParseResponse, { type: 'error' }>;
+  }
+
+  it('fileNoContent', async () => {
+    const error = await errorFor({ id: 7, events: { name: 'nothing.csv' } });
+    expect(error).toEqual({
+      id: 7,
+      type: 'error',
+      message: 'The CSV files could not be loaded: "nothing.csv" has no content to read.',
+      failure: { code: 'fileNoContent', params: { file: 'nothing.csv' } },
+    });
+  });
+
+  it('fileUnreadable', async () => {
+    const file = { size: 10, text: () => Promise.reject(new DOMException('gone', 'NotReadableError')) };
+    const error = await errorFor({ id: 8, events: { name: 'moved.csv', file } });
+    expect(error.message).toBe(
+      'The CSV files could not be loaded: "moved.csv" could not be read; it may have been moved or changed since it was chosen. Choose it again.',
+    );
+    expect(error.failure).toEqual({ code: 'fileUnreadable', params: { file: 'moved.csv' } });
+  });
+
+  it('readerFailed: anything else keeps its own message, after the same words as before', async () => {
+    const file = { size: 10, text: () => Promise.resolve(42) };
+    const error = await errorFor({ id: 9, events: { name: 'odd.csv', file } });
+    expect(error.failure?.code).toBe('readerFailed');
+    const detail = (error.failure as Extract<LoadFailure, { code: 'readerFailed' }>).params.detail;
+    expect(detail).not.toBe('');
+    expect(error.message).toBe(`The CSV files could not be loaded: ${detail}`);
+  });
+
+  it('readerRequestUnreadable', async () => {
+    await startWorker();
+    posted.length = 0;
+    listeners.get('messageerror')!(new MessageEvent('messageerror'));
+    expect(posted).toEqual([
+      {
+        id: -1,
+        type: 'error',
+        message: 'The CSV reader could not read the files it was given.',
+        failure: { code: 'readerRequestUnreadable', params: {} },
+      },
+    ]);
+  });
+});
