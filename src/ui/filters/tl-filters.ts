@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { clusterColor } from '../../chart/glyphs';
 import { parseSourceDate, type Lang, type SourceDate } from '../../model/dates';
@@ -75,11 +75,19 @@ export class TlFilters extends LitElement {
   /** On a narrow screen the controls start folded away so the chart comes first; counts, chips and Reset stay visible. */
   @state() private expanded = typeof matchMedia === 'function' ? matchMedia('(min-width: 1100px)').matches : true;
 
-  private get available(): AvailableValues {
+  // Derived from the data once per load, not on every render (the window fields re-render while zooming).
+  private available: AvailableValues = { clusters: [], kinds: [] };
+  private clusterCounts = new Map<string, number>();
+  private facets: Record<'tools' | 'techniques', { value: string; count: number }[]> = { tools: [], techniques: [] };
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('events') && !changed.has('clusters')) return;
     const clusters = this.clusters.map((c) => c.id);
     if (this.events.some((e) => e.cluster === CONTEXT_LANE)) clusters.push(CONTEXT_LANE);
-    const kinds = [...new Set(this.events.map((e) => e.kind))];
-    return { clusters, kinds };
+    this.available = { clusters, kinds: [...new Set(this.events.map((e) => e.kind))] };
+    this.clusterCounts = new Map();
+    for (const event of this.events) this.clusterCounts.set(event.cluster, (this.clusterCounts.get(event.cluster) ?? 0) + 1);
+    this.facets = { tools: facetCounts(this.events, 'tools'), techniques: facetCounts(this.events, 'techniques') };
   }
 
   private emit(filters: FilterState): void {
@@ -171,8 +179,7 @@ export class TlFilters extends LitElement {
     const lang = this.lang;
     const available = this.available;
     const active = activeFilters({ ...this.filters, window: this.inView ? { from: 0, to: 1 } : null }, available);
-    const counts = new Map<string, number>();
-    for (const event of this.events) counts.set(event.cluster, (counts.get(event.cluster) ?? 0) + 1);
+    const counts = this.clusterCounts;
     return html`
       <section class="filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading">${msg(lang, 'filtersHeading')}</h2>
@@ -273,7 +280,7 @@ export class TlFilters extends LitElement {
   }
 
   private renderFacet(field: 'tools' | 'techniques', title: string, showAll: boolean, toggle: () => void) {
-    const values = facetCounts(this.events, field);
+    const values = this.facets[field];
     if (values.length === 0) return nothing;
     const selected = this.filters[field];
     const visible = showAll ? values : values.filter((v, i) => i < FACETS_SHOWN || selected.includes(v.value));

@@ -1,11 +1,14 @@
-import { html, LitElement, nothing, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { formatDateRange, type Lang } from '../../model/dates';
 import type { Cluster, TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
 import { tableStyles } from '../theme/table.styles';
 import { tokens } from '../theme/tokens.styles';
+
+/** Rows per page: enough to read on, few enough that a 100,000-row file does not flood the page. */
+const PAGE_SIZE = 200;
 
 /**
  * The table view: every event the chart holds, one row each, in time order. It is the
@@ -44,6 +47,17 @@ export class TlEventTable extends LitElement {
       .title {
         white-space: pre-line;
       }
+      .pager {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        margin: 0.4rem 0;
+        font-variant-numeric: tabular-nums;
+      }
+      button:disabled {
+        opacity: 0.5;
+        cursor: default;
+      }
     `,
   ];
 
@@ -52,13 +66,41 @@ export class TlEventTable extends LitElement {
   @property() override lang: Lang = 'en';
   @property({ attribute: false }) selectedId: string | null = null;
 
+  /** The first row shown, a multiple of PAGE_SIZE: long tables are paged, never rendered whole. */
+  @state() private offset = 0;
+  private sorted: readonly TimelineEvent[] = [];
+
   private clusterName(id: string): string {
     return clusterDisplayName(id, this.clusters, this.lang);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('events')) {
+      this.sorted = [...this.events].sort((a, b) => a.start.earliest - b.start.earliest || a.row - b.row);
+      this.offset = 0;
+    }
+    // A selection elsewhere brings its row's page into view.
+    if ((changed.has('selectedId') || changed.has('events')) && this.selectedId) {
+      const index = this.sorted.findIndex((e) => e.id === this.selectedId);
+      if (index >= 0) this.offset = Math.floor(index / PAGE_SIZE) * PAGE_SIZE;
+    }
+  }
+
+  private renderPager(position: 'top' | 'bottom') {
+    const total = this.sorted.length;
+    if (total <= PAGE_SIZE) return nothing;
+    const last = Math.min(total, this.offset + PAGE_SIZE);
+    const range = msg(this.lang, 'tableRange', { from: this.offset + 1, to: last, total });
+    return html`<nav class="pager" aria-label=${msg(this.lang, 'tablePages')}>
+      <button type="button" ?disabled=${this.offset === 0} @click=${() => (this.offset = Math.max(0, this.offset - PAGE_SIZE))}>${msg(this.lang, 'tablePrevious')}</button>
+      <span role=${position === 'top' ? 'status' : nothing}>${range}</span>
+      <button type="button" ?disabled=${last >= total} @click=${() => (this.offset += PAGE_SIZE)}>${msg(this.lang, 'tableNext')}</button>
+    </nav>`;
+  }
+
   override render() {
-    const rows = [...this.events].sort((a, b) => a.start.earliest - b.start.earliest || a.row - b.row);
-    return html`<div class="scroller">
+    const rows = this.sorted.slice(this.offset, this.offset + PAGE_SIZE);
+    return html`${this.renderPager('top')}<div class="scroller">
       <table>
         <caption>${msg(this.lang, 'tableCaption')}</caption>
         <thead>
@@ -86,7 +128,7 @@ export class TlEventTable extends LitElement {
           )}
         </tbody>
       </table>
-    </div>`;
+    </div>${this.renderPager('bottom')}`;
   }
 }
 

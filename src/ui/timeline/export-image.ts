@@ -94,6 +94,17 @@ export function buildTimelineSvg(root: ShadowRoot, options: ImageOptions): SVGSV
   chart.setAttribute('y', String(margin + titleHeight));
   // Tick labels at the right edge reach past the plot; the margin leaves room for them.
   chart.setAttribute('overflow', 'visible');
+  // With dense data the marks are painted on a canvas over the chart: they go into the picture as an image.
+  const canvas = root.querySelector<HTMLCanvasElement>('canvas.dense');
+  if (canvas && !canvas.hidden && canvas.width > 0) {
+    const image = doc.createElementNS(SVG_NS, 'image');
+    image.setAttribute('x', String(parseFloat(canvas.style.left) || 0));
+    image.setAttribute('y', String(parseFloat(canvas.style.top) || 0));
+    image.setAttribute('width', String(parseFloat(canvas.style.width) || canvas.width));
+    image.setAttribute('height', String(parseFloat(canvas.style.height) || canvas.height));
+    image.setAttribute('href', canvas.toDataURL('image/png'));
+    chart.appendChild(image);
+  }
 
   // Legend: each item's swatch (already an SVG) and its label, in columns.
   const items = [...root.querySelectorAll('.legend li')];

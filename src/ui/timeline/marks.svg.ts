@@ -14,6 +14,11 @@ export interface FrameContext {
 }
 
 export interface LaneView {
+  /** The marks drawn as SVG (all visible ones, or only the focused and selected when a canvas draws the rest). */
+  readonly svgMarks: readonly MarkLayout[];
+  /** Counts of overflow marks per horizontal bin: [x, count]. */
+  readonly overflowBins: readonly (readonly [number, number])[];
+  readonly overflowY: number;
   readonly id: string;
   readonly heading: string;
   /** True for cluster lanes: the header opens the cluster's detail panel. */
@@ -38,9 +43,11 @@ export function renderLane(lane: LaneView, frame: FrameContext): SVGTemplateResu
     <rect class="lane-bg" x="0" y="0" width=${frame.width} height=${layout.height}></rect>
     <line class="lane-rule" x1="0" x2=${frame.width} y1=${layout.height} y2=${layout.height}></line>
     <g clip-path="url(#plot-clip)">${repeat(
-      layout.marks,
+      lane.svgMarks,
       (mark) => mark.event.id,
       (mark) => renderMark(mark, lane.color, frame),
+    )}${lane.overflowBins.map(
+      ([x, count]) => svg`<text class="overflow-count" aria-hidden="true" x=${x} y=${lane.overflowY + 4}>+${count}</text>`,
     )}</g>
     <g class="lane-header" clip-path="url(#plot-clip)" data-lane=${lane.id}
       role=${lane.interactive ? 'button' : nothing} tabindex=${lane.interactive ? 0 : nothing}

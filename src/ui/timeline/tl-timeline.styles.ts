@@ -51,6 +51,15 @@ export const timelineStyles = css`
   svg.plot:active {
     cursor: grabbing;
   }
+  canvas.dense {
+    position: absolute;
+    pointer-events: none;
+  }
+  .overflow-count {
+    font-size: 10.5px;
+    font-weight: 600;
+    fill: var(--tl-muted);
+  }
   .zoom-surface {
     fill: transparent;
   }

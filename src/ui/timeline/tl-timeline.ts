@@ -5,7 +5,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { layoutLanes, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LaneLayoutCache, LANE_METRICS, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
@@ -15,6 +15,7 @@ import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/o
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { tokens } from '../theme/tokens.styles';
+import { drawMarks, hitTest, withAlpha } from './canvas-layer';
 import { buildTimelineSvg, serializeSvg } from './export-image';
 import { legendKinds, renderLegend } from './legend';
 import {
@@ -54,6 +55,9 @@ const MARGIN = { left: 8, right: 16 } as const;
 const AXIS_HEIGHT = 38;
 const OVERVIEW_HEIGHT = 40;
 const ZOOM_STEP = 1.6;
+/** Above this many marks in view, the canvas layer paints them (SVG redraws get slow past a thousand or two). */
+const SVG_MARK_LIMIT = 1200;
+const OVERFLOW_BIN = 28;
 
 /**
  * The timeline: one lane per cluster plus a context lane, periods drawn by their dates'
@@ -112,6 +116,10 @@ export class TlTimeline extends LitElement {
   // Derived per frame.
   private baseScale: ScaleTime<number, number> = scaleUtc();
   private lanes: LaneLayout[] = [];
+  /** Rebuilt per data load (deriveData); lays out a frame cheaply. */
+  private layoutCache: LaneLayoutCache | null = null;
+  /** True while the marks in view are too many for SVG and are painted on the canvas. */
+  private canvasMode = false;
   private bands: OverlapBand[] = [];
 
   override connectedCallback(): void {
@@ -187,6 +195,7 @@ export class TlTimeline extends LitElement {
   }
 
   private deriveData(): void {
+    this.layoutCache = null;
     this.cutoffTime = dataCutoff(this.events, this.cutoff);
     this.extent = dataExtent(this.events, this.cutoffTime);
     const byLane = new Map<string, TimelineEvent[]>();
@@ -239,7 +248,8 @@ export class TlTimeline extends LitElement {
       this.viewInitialised = true;
     }
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
-    this.lanes = layoutLanes(this.laneOrder, (t) => x(t), this.cutoffTime);
+    this.layoutCache ??= new LaneLayoutCache(this.laneOrder, this.cutoffTime);
+    this.lanes = this.layoutCache.layout((t) => x(t), (this.view[1] - this.view[0]) / this.plotWidth);
     this.bands = this.layoutOverlapBands();
   }
 
@@ -247,7 +257,52 @@ export class TlTimeline extends LitElement {
     this.setUpZoom();
   }
 
+  /** Paints the canvas layer for this frame (sizes are set through the CSSOM: a strict CSP blocks style=""). */
+  private paintCanvas(): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.dense');
+    if (!canvas || !this.canvasMode) return;
+    const top = this.bandLabelRows * 16 + 4;
+    const width = this.plotWidth;
+    const height = this.lanesHeight;
+    const ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    canvas.style.left = `${MARGIN.left}px`;
+    canvas.style.top = `${top}px`;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const style = getComputedStyle(this);
+    const context = style.getPropertyValue('--tl-context').trim() || '#6b7280';
+    drawMarks(
+      ctx,
+      this.lanes.map((lane, i) => {
+        const color = this.laneOrder[i]!.color;
+        return { top: lane.top, color: color.startsWith('var(') ? context : color, marks: this.canvasMarks[i] ?? [] };
+      }),
+      width,
+      { background: style.getPropertyValue('--tl-bg').trim() || '#ffffff', text: style.getPropertyValue('--tl-text').trim() || '#1b1f24' },
+    );
+  }
+
+  /** The mark under the pointer when the canvas paints the marks (SVG marks find themselves). */
+  private canvasHit(event: MouseEvent): MarkLayout | null {
+    if (!this.canvasMode) return null;
+    const box = this.plotSvg.getBoundingClientRect();
+    const x = event.clientX - box.left - MARGIN.left;
+    const y = event.clientY - box.top - (this.bandLabelRows * 16 + 4);
+    const laneIndex = this.lanes.findIndex((lane) => y >= lane.top && y < lane.top + lane.height);
+    if (laneIndex < 0) return null;
+    return hitTest(this.canvasMarks[laneIndex] ?? [], x, y - this.lanes[laneIndex]!.top);
+  }
+
   protected override updated(changed: PropertyValues): void {
+    this.paintCanvas();
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
     if (tip) {
       tip.style.top = `${this.tooltipPosition.top}px`;
@@ -431,7 +486,7 @@ export class TlTimeline extends LitElement {
   private handleClick(event: MouseEvent): void {
     const lane = this.laneIdFrom(event);
     if (lane) return this.selectLane(lane);
-    const id = this.markIdFrom(event);
+    const id = this.markIdFrom(event) ?? this.canvasHit(event)?.event.id ?? null;
     if (id) {
       this.activeId = id;
       this.select(id);
@@ -441,6 +496,19 @@ export class TlTimeline extends LitElement {
   private handlePointerOver(event: PointerEvent): void {
     const id = this.markIdFrom(event);
     if (id) this.showTooltipFor(id);
+  }
+
+  private hoverFrame = 0;
+
+  /** On the canvas, hover is found by hit-testing, at most once per frame. */
+  private handlePointerMove(event: PointerEvent): void {
+    if (!this.canvasMode || this.hoverFrame) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      const hit = this.canvasHit(event);
+      if (hit) this.showTooltipFor(hit.event.id);
+      else if (this.tooltip && !this.chartFocused) this.tooltip = null;
+    });
   }
 
   private handlePointerOut(event: PointerEvent): void {
@@ -500,6 +568,42 @@ export class TlTimeline extends LitElement {
     return this.bandLabelRows * 16 + 4 + this.lanesHeight + AXIS_HEIGHT;
   }
 
+  /**
+   * What each lane draws this frame: marks outside the window are skipped, overflow marks are
+   * counted per 28-pixel bin, and when more marks are in view than SVG_MARK_LIMIT the canvas
+   * paints them and the SVG keeps only the focused and the selected mark.
+   */
+  private visibleLaneViews(width: number, rovingId: string | null): LaneView[] {
+    const inView = this.lanes.map((layout) =>
+      layout.marks.filter((m) => !m.overflow && Math.max(m.x1, m.cx + 8) >= -10 && Math.min(m.x0, m.cx - 8) <= width + 10),
+    );
+    const count = inView.reduce((n, marks) => n + marks.length, 0);
+    this.canvasMode = count > SVG_MARK_LIMIT;
+    this.canvasMarks = this.canvasMode ? inView : [];
+    const keep = (m: MarkLayout) => m.event.id === rovingId || m.event.id === this.selectedId;
+    return this.lanes.map((layout, i) => {
+      const lane = this.laneOrder[i]!;
+      const bins = new Map<number, number>();
+      for (const mark of layout.marks) {
+        if (!mark.overflow || mark.cx < 0 || mark.cx > width) continue;
+        const bin = Math.floor(mark.cx / OVERFLOW_BIN);
+        bins.set(bin, (bins.get(bin) ?? 0) + 1);
+      }
+      const svgMarks = this.canvasMode ? layout.marks.filter(keep) : [...inView[i]!, ...layout.marks.filter((m) => m.overflow && keep(m))];
+      return {
+        ...lane,
+        layout,
+        svgMarks,
+        overflowBins: [...bins].map(([bin, n]) => [bin * OVERFLOW_BIN + 2, n] as const),
+        overflowY: LANE_METRICS.header + (layout.height - LANE_METRICS.header - LANE_METRICS.padding) - LANE_METRICS.row / 2,
+        interactive: lane.id !== CONTEXT_LANE,
+        headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.heading }),
+      };
+    });
+  }
+
+  private canvasMarks: MarkLayout[][] = [];
+
   private markLabel = (mark: MarkLayout): string => {
     const event = mark.event;
     const date = formatDateRange(event.start, event.end, this.lang);
@@ -523,11 +627,7 @@ export class TlTimeline extends LitElement {
       showFocus: this.chartFocused,
       markLabel: this.markLabel,
     };
-    const laneViews: LaneView[] = this.lanes.map((layout, i) => {
-      const lane = this.laneOrder[i]!;
-      const interactive = lane.id !== CONTEXT_LANE;
-      return { ...lane, layout, interactive, headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.heading }) };
-    });
+    const laneViews: LaneView[] = this.visibleLaneViews(w, rovingId);
     const rangeText = `${formatSourceDate(sourceDateAt(this.view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(this.view[1] - 1, 'month'), this.lang)}`;
 
     return html`
@@ -553,6 +653,7 @@ export class TlTimeline extends LitElement {
             @click=${this.handleClick}
             @keydown=${this.handleKeyDown}
             @pointerover=${this.handlePointerOver}
+            @pointermove=${this.handlePointerMove}
             @pointerout=${this.handlePointerOut}
             @focusin=${this.handleFocusIn}
             @focusout=${this.handleFocusOut}
@@ -574,6 +675,7 @@ export class TlTimeline extends LitElement {
               ${rovingId === null ? svg`<text class="empty" x="8" y=${lanesTop + 36}></text>` : nothing}
             </g>
           </svg>
+          <canvas class="dense" aria-hidden="true" ?hidden=${!this.canvasMode}></canvas>
           ${this.renderTooltip(lanesTop)}
         </div>
         ${this.renderOverview()}
@@ -601,6 +703,45 @@ export class TlTimeline extends LitElement {
     </div>`;
   }
 
+  private overviewCache: { key: unknown[]; url: string } | null = null;
+
+  /**
+   * The overview's miniature of every event, painted once per data and width into an image:
+   * it never changes while zooming, so redrawing thousands of lines per frame would be waste.
+   */
+  private overviewImage(width: number, rowHeight: number): string {
+    const key = [this.laneOrder, width, this.baseScale.domain()[0]!.getTime(), this.baseScale.domain()[1]!.getTime()];
+    if (this.overviewCache && this.overviewCache.key.every((part, i) => part === key[i])) return this.overviewCache.url;
+    const ratio = window.devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * ratio));
+    canvas.height = Math.round(OVERVIEW_HEIGHT * ratio);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return '';
+    ctx.scale(ratio, ratio);
+    ctx.lineWidth = 3;
+    const context = getComputedStyle(this).getPropertyValue('--tl-context').trim() || '#6b7280';
+    const x = this.baseScale;
+    this.laneOrder.forEach((lane, laneIndex) => {
+      const color = lane.color.startsWith('var(') ? context : lane.color;
+      const y = 3 + laneIndex * rowHeight + rowHeight / 2;
+      for (const faint of [true, false]) {
+        ctx.strokeStyle = withAlpha(color, faint ? 0.35 : 1);
+        ctx.beginPath();
+        for (const event of lane.events) {
+          if ((event.kind === 'operating') !== faint) continue;
+          const span = eventSpan(event, this.cutoffTime);
+          const x0 = x(span.from);
+          ctx.moveTo(x0, y);
+          ctx.lineTo(Math.max(x0 + 1.5, x(span.to)), y);
+        }
+        ctx.stroke();
+      }
+    });
+    this.overviewCache = { key, url: canvas.toDataURL('image/png') };
+    return this.overviewCache.url;
+  }
+
   private renderOverview() {
     const w = this.plotWidth;
     const x = this.baseScale;
@@ -610,15 +751,7 @@ export class TlTimeline extends LitElement {
     return html`<svg class="overview" width=${this.width} height=${OVERVIEW_HEIGHT + 16} role="img" aria-label=${msg(this.lang, 'overviewLabel')}>
       <g transform="translate(${MARGIN.left} 0)">
         <rect class="overview-bg" width=${w} height=${OVERVIEW_HEIGHT}></rect>
-        ${this.laneOrder.map((lane, laneIndex) =>
-          lane.events.map((event) => {
-            const span = eventSpan(event, this.cutoffTime);
-            const y = 3 + laneIndex * rowHeight + rowHeight / 2;
-            const x0 = x(span.from);
-            const x1 = Math.max(x0 + 1.5, x(span.to));
-            return svg`<line class="overview-mark ${event.kind === 'operating' ? 'faint' : ''}" stroke=${lane.color} x1=${x0} x2=${x1} y1=${y} y2=${y}></line>`;
-          }),
-        )}
+        <image href=${this.overviewImage(w, rowHeight)} x="0" y="0" width=${w} height=${OVERVIEW_HEIGHT}></image>
         ${ticks.ticks.map((tick) =>
           svg`<text class="overview-tick" x=${x(tick.time) + 2} y=${OVERVIEW_HEIGHT + 12}>${tick.yearLabel ?? tick.label}</text>`,
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANE_METRICS, layoutLanes, markShape } from '../../../src/chart/layout';
+import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_POINT_ROWS, msPerPixel } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 import type { TimelineEvent } from '../../../src/model/types';
 
@@ -79,6 +79,24 @@ describe('geometry of dates', () => {
 });
 
 describe('layoutLanes', () => {
+  it('caps a crowded lane at MAX_POINT_ROWS sub-rows and marks the rest as overflow', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `p${i},A,intrusion,2019-01-01,,t`);
+    const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], x, CUTOFF);
+    const overflow = lane!.marks.filter((m) => m.overflow);
+    expect(overflow).toHaveLength(40 - MAX_POINT_ROWS);
+    expect(new Set(lane!.marks.map((m) => m.y)).size).toBe(MAX_POINT_ROWS + 1);
+    expect(lane!.height).toBe(LANE_METRICS.header + (MAX_POINT_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding);
+  });
+
+  it('re-stacks points only when the zoom moves by half an octave, and gives the same layout as a fresh one', () => {
+    const specs = [{ id: 'A', events: events(['p1,A,intrusion,2019-01-01,,t', 'p2,A,intrusion,2019-02-20,,t']) }];
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const far = (t: number) => x(t) / 10; // 10 days per pixel: points 50 days apart collide
+    expect(cache.layout(far, msPerPixel(far))[0]!.marks.map((m) => m.y)).toEqual(layoutLanes(specs, far, CUTOFF)[0]!.marks.map((m) => m.y));
+    expect(new Set(cache.layout(far, msPerPixel(far))[0]!.marks.map((m) => m.y)).size).toBe(2);
+    expect(new Set(cache.layout(x, msPerPixel(x))[0]!.marks.map((m) => m.y)).size).toBe(1);
+  });
+
   it('stacks bars above points, and overlapping points into sub-rows', () => {
     const [lane] = layoutLanes(
       [

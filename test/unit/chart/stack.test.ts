@@ -4,7 +4,7 @@ import { stackIntervals } from '../../../src/chart/stack';
 
 describe('stackIntervals', () => {
   it('puts items that do not overlap on one row', () => {
-    expect(stackIntervals([{ from: 0, to: 5 }, { from: 5, to: 9 }, { from: 10, to: 12 }])).toEqual({ rows: [0, 0, 0], rowCount: 1 });
+    expect(stackIntervals([{ from: 0, to: 5 }, { from: 5, to: 9 }, { from: 10, to: 12 }])).toEqual({ rows: [0, 0, 0], rowCount: 1, overflow: false });
   });
 
   it('stacks overlapping items into sub-rows and reuses freed rows', () => {
@@ -14,7 +14,13 @@ describe('stackIntervals', () => {
       { from: 3, to: 6 },
       { from: 5, to: 8 },
     ]);
-    expect(result).toEqual({ rows: [0, 1, 2, 1], rowCount: 3 });
+    expect(result).toEqual({ rows: [0, 1, 2, 1], rowCount: 3, overflow: false });
+  });
+
+  it('puts what does not fit in maxRows into one overflow row', () => {
+    const items = Array.from({ length: 5 }, () => ({ from: 0, to: 10 }));
+    expect(stackIntervals(items, 0, 3)).toEqual({ rows: [0, 1, 2, 3, 3], rowCount: 4, overflow: true });
+    expect(stackIntervals(items.slice(0, 3), 0, 3)).toEqual({ rows: [0, 1, 2], rowCount: 3, overflow: false });
   });
 
   it('keeps a gap between neighbours on a row', () => {

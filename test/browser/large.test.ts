@@ -1,0 +1,88 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { loadDataset } from '../../src/io/load';
+import { EMPTY_META } from '../../src/io/metadata';
+import type { TlApp } from '../../src/ui/app/tl-app';
+import '../../src/ui/app/tl-app';
+import { waitFor } from './helpers';
+
+/** 10,000 events in 5 clusters, every date precision, generated here (never committed). */
+function bigCsv(count: number): string {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const kinds = ['intrusion', 'tooling', 'vulnerability', 'publication', 'attribution'];
+  const rows = ['id,cluster,kind,start,end,title,confidence,source_url'];
+  for (const c of 'ABCDE') rows.push(`${c}-op,${c},operating,2010,..,Group ${c},high,https://example.org/${c}`);
+  for (let i = 0; i < count; i++) {
+    const cluster = 'ABCDE'[Math.floor(random() * 5)];
+    const year = 2010 + Math.floor(random() * 12);
+    const month = 1 + Math.floor(random() * 12);
+    const day = 1 + Math.floor(random() * 28);
+    const p = random();
+    const start = p < 0.1 ? `${year}` : p < 0.2 ? `${year}-Q${Math.ceil(month / 3)}` : p < 0.4 ? `${year}-${String(month).padStart(2, '0')}` : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    rows.push(`e${i},${cluster},${kinds[Math.floor(random() * 5)]},${start},,Event ${i},high,https://example.org/${i}`);
+  }
+  return rows.join('\n');
+}
+
+describe('10,000 events', () => {
+  const data = loadDataset({ events: { name: 'big.csv', text: bigCsv(10_000) } });
+
+  async function mount(): Promise<TlApp> {
+    const el = await fixture<TlApp>(html`<tl-app .meta=${{ ...EMPTY_META, title: 'big.csv' }} .data=${data}></tl-app>`);
+    await waitFor(() => (el.shadowRoot!.querySelector('tl-timeline')?.shadowRoot?.querySelectorAll('g.lane').length ?? 0) === 5);
+    return el;
+  }
+
+  it('loads every row and paints the marks on the canvas, keeping the DOM small', async () => {
+    expect(data.problems).to.deep.equal([]);
+    expect(data.events.length).to.equal(10_005);
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    await waitFor(() => !timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!.hidden);
+    expect(timeline.shadowRoot!.querySelectorAll('g.mark').length).to.be.below(10);
+    expect(timeline.shadowRoot!.querySelectorAll('.overflow-count').length).to.be.above(0);
+  });
+
+  it('reaches marks with the keyboard, including ones only counted in an overflow row', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const root = timeline.shadowRoot!;
+    const first = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await waitFor(() => (root.activeElement as SVGGElement | null)?.dataset.id !== first.dataset.id);
+    const last = root.activeElement as SVGGElement;
+    const laneA = data.events.filter((e) => e.cluster === 'A').sort((a, b) => a.start.earliest - b.start.earliest);
+    expect(laneA.map((e) => e.id)).to.include(last.dataset.id!);
+    expect(last.getAttribute('aria-label')).to.match(/^Event \d+, /);
+    // Step back through many marks: each one becomes the focused, named mark in turn.
+    const seen = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
+      await timeline.updateComplete;
+      await timeline.updateComplete;
+      seen.add((root.activeElement as SVGGElement).dataset.id!);
+    }
+    expect(seen.size).to.equal(30);
+  });
+
+  it('filters a cluster out of the chart and the table, and pages the table', async () => {
+    const el = await mount();
+    const table = el.shadowRoot!.querySelector('tl-event-table')!;
+    await table.updateComplete;
+    expect(table.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(200);
+    expect(table.shadowRoot!.querySelector('.pager [role=status]')!.textContent).to.equal('Rows 1–200 of 10005');
+    [...table.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Next rows')!.click();
+    await table.updateComplete;
+    expect(table.shadowRoot!.querySelector('.pager [role=status]')!.textContent).to.equal('Rows 201–400 of 10005');
+
+    const filters = el.shadowRoot!.querySelector('tl-filters')!;
+    const checkbox = [...filters.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) => input.closest('label')!.textContent!.trim().startsWith('B'))!;
+    checkbox.click();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    await waitFor(() => timeline.shadowRoot!.querySelectorAll('g.lane').length === 4);
+    await table.updateComplete;
+    const remaining = data.events.filter((e) => e.cluster !== 'B').length;
+    expect(table.shadowRoot!.querySelector('.pager [role=status]')!.textContent).to.equal(`Rows 1–200 of ${remaining}`);
+  });
+});
