@@ -297,6 +297,19 @@ async function hosted(browser, origin) {
         await context.setOffline(false);
       }
     });
+    await use('hosted: an unexpected error is shown in the page, and "Reload the DeadRinger data" recovers', async () => {
+      await page.evaluate(() => setTimeout(() => {
+        throw new Error('smoke-test failure');
+      }));
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert((await alert.textContent()).includes('smoke-test failure'), await alert.textContent());
+      await page.getByRole('button', { name: 'Reload the DeadRinger data', exact: true }).click();
+      await alert.waitFor({ state: 'detached' });
+      await expectLanes(page, ['A', 'B', 'C', 'context']);
+      // The page error is the one this case threw on purpose: it is not counted as a console error.
+      log.errors.splice(0, log.errors.length, ...log.errors.filter((e) => !e.includes('smoke-test failure')));
+    });
     await log.collect();
 
     await check('hosted: every request went to the page\'s own origin (blob:/data: allowed) and succeeded', () => {

@@ -106,6 +106,7 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
   });
 
   app.host = host;
+  watchForFailures(app);
   app.embed = params.get('embed') === '1';
   if (app.embed) {
     document.documentElement.classList.add('embed');
@@ -148,4 +149,19 @@ function postHeightToParent(app: HTMLElement): void {
     // The height is no secret, and the host's origin is not known in advance.
     window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
   }).observe(app);
+}
+
+/**
+ * Errors never go silent: an unexpected error is shown in the page with a way back to the
+ * bundled data. The browser has already logged it to the console, so it is not logged again.
+ */
+function watchForFailures(app: HTMLElementTagNameMap['tl-app']): void {
+  const show = (reason: unknown) => {
+    const message = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : String(reason);
+    // Cross-origin script errors carry no detail, and the ResizeObserver loop notice is harmless.
+    if (!message || message === 'Script error.' || message.startsWith('ResizeObserver loop')) return;
+    app.failure = message;
+  };
+  window.addEventListener('error', (event) => show(event.error ?? event.message));
+  window.addEventListener('unhandledrejection', (event) => show(event.reason));
 }

@@ -51,6 +51,20 @@ export const appStyles = css`
   .report {
     margin: 0;
   }
+  .failure {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    margin-bottom: 0.75rem;
+    padding: 0.6rem 0.8rem;
+    border: 2px solid var(--tl-error);
+    border-radius: 8px;
+  }
+  .failure p {
+    margin: 0;
+  }
   .notices {
     display: flex;
     align-items: flex-start;

@@ -53,6 +53,8 @@ export class TlApp extends LitElement {
   /** Messages about the URL or a load, shown until dismissed. */
   @property({ attribute: false }) notices: readonly string[] = [];
   @property({ attribute: false }) host: AppHost | null = null;
+  /** An unexpected error inside the app, shown until the user recovers; null while all is well. */
+  @property({ attribute: false }) failure: string | null = null;
   /** Embed mode (`?embed=1`): only the timeline and its legend, with a link to the full view. */
   @property({ type: Boolean, reflect: true }) embed = false;
 
@@ -291,8 +293,16 @@ export class TlApp extends LitElement {
     </div>`;
   }
 
+  private renderFailure() {
+    if (!this.failure) return nothing;
+    return html`<div class="failure" role="alert">
+      <p><strong>${msg(this.lang, 'failureTitle')}</strong> ${msg(this.lang, 'failureText', { message: this.failure })}</p>
+      <button type="button" @click=${() => ((this.failure = null), this.host?.loadBundled())}>${msg(this.lang, 'failureRecover')}</button>
+    </div>`;
+  }
+
   override render() {
-    if (this.embed) return this.renderEmbed();
+    if (this.embed) return html`${this.renderFailure()}${this.renderEmbed()}`;
     const { data, meta, lang } = this;
     const report = meta.report;
     const tableEvents = this.tableEvents;
@@ -306,6 +316,7 @@ export class TlApp extends LitElement {
         @drop=${this.handleDrop}
       >
         <a class="skip" href="#events">${msg(lang, 'skipToTable')}</a>
+        ${this.renderFailure()}
         <header>
           <div class="title-row">
             <h1>${this.sourceName ? this.sourceName : (meta.title ?? msg(lang, 'appTitle'))}</h1>
