@@ -32,13 +32,47 @@ const papaparseAsModule = {
   },
 };
 
+/** axe-core ships as UMD only; the same wrapper gives the accessibility tests its default export. */
+const axeAsModule = {
+  name: 'axe-core-esm',
+  transform(context) {
+    if (!context.path.endsWith('/axe-core/axe.js')) return undefined;
+    return {
+      body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;`,
+    };
+  },
+};
+
+/**
+ * `executeServerCommand('emulate-media-features', { features: [{ name: 'forced-colors', value: 'active' }] })`.
+ * The built-in emulateMedia drops `forcedColors` under the Chrome (puppeteer) launcher, and puppeteer's own
+ * emulateMediaFeatures refuses `forced-colors`; the DevTools protocol has it. The CDP session is kept per page:
+ * its overrides last as long as it stays attached.
+ */
+const mediaFeatureSessions = new WeakMap();
+const emulateMediaFeatures = {
+  name: 'emulate-media-features-command',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-media-features') return undefined;
+    if (session.browser.type !== 'puppeteer') throw new Error(`emulate-media-features needs the Chrome launcher, not ${session.browser.type}`);
+    const page = session.browser.getPage(session.id);
+    let client = mediaFeatureSessions.get(page);
+    if (!client) {
+      client = await page.createCDPSession();
+      mediaFeatureSessions.set(page, client);
+    }
+    await client.send('Emulation.setEmulatedMedia', { features: payload?.features ?? [] });
+    return true;
+  },
+};
+
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
   reporters: [defaultReporter(), countReporter()],
   rootDir: root,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [rawImports, papaparseAsModule, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  plugins: [rawImports, papaparseAsModule, axeAsModule, emulateMediaFeatures, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

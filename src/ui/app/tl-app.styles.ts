@@ -43,7 +43,7 @@ export const appStyles = css`
     font: inherit;
     color: inherit;
     background: var(--tl-surface);
-    border: 1px solid var(--tl-border);
+    border: 1px solid var(--tl-field-border);
     border-radius: 6px;
     min-height: 2rem;
     padding: 0 0.3rem;

@@ -235,6 +235,14 @@ export class TlApp extends LitElement {
     return active instanceof HTMLElement || active instanceof SVGElement ? (active as HTMLElement) : null;
   }
 
+  /** A fragment link cannot reach into a shadow root, so the skip link moves focus to the table itself. */
+  private skipToTable(event: Event): void {
+    const table = this.renderRoot.querySelector<HTMLElement>('#events');
+    if (!table) return;
+    event.preventDefault();
+    table.focus();
+  }
+
   private handleDrop(event: DragEvent): void {
     event.preventDefault();
     this.dragging = false;
@@ -315,7 +323,7 @@ export class TlApp extends LitElement {
         @dragleave=${(e: DragEvent) => e.target === e.currentTarget && (this.dragging = false)}
         @drop=${this.handleDrop}
       >
-        <a class="skip" href="#events">${msg(lang, 'skipToTable')}</a>
+        <a class="skip" href="#events" @click=${this.skipToTable}>${msg(lang, 'skipToTable')}</a>
         ${this.renderFailure()}
         <header>
           <div class="title-row">
@@ -390,7 +398,7 @@ export class TlApp extends LitElement {
                   @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => (e.stopPropagation(), this.handlePanelEventSelect(e.detail.id))}
                 ></tl-detail-panel>`
               : nothing}
-            <section class="card" id="events" aria-labelledby="events-heading">
+            <section class="card" id="events" tabindex="-1" aria-labelledby="events-heading">
               <h2 id="events-heading">${msg(lang, 'tableHeading')}</h2>
               <tl-event-table .events=${tableEvents} .clusters=${data.clusters} .selectedId=${this.selectedId} lang=${lang}></tl-event-table>
             </section>

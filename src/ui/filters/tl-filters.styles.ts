@@ -117,7 +117,7 @@ export const filtersStyles = css`
     font: inherit;
     color: inherit;
     background: var(--tl-bg);
-    border: 1px solid var(--tl-border);
+    border: 1px solid var(--tl-field-border);
     border-radius: 6px;
     padding: 0.3rem 0.45rem;
     width: 100%;

@@ -86,15 +86,23 @@ export class TlEventTable extends LitElement {
     }
   }
 
+  private turnPage(event: Event, offset: number): void {
+    const button = event.currentTarget as HTMLButtonElement;
+    const hadFocus = (this.renderRoot as ShadowRoot).activeElement === button;
+    this.offset = offset;
+    // On the first or last page the pressed button is disabled, which would drop focus to the top of the page.
+    if (hadFocus) void this.updateComplete.then(() => button.disabled && button.parentElement?.querySelector<HTMLButtonElement>('button:enabled')?.focus());
+  }
+
   private renderPager(position: 'top' | 'bottom') {
     const total = this.sorted.length;
     if (total <= PAGE_SIZE) return nothing;
     const last = Math.min(total, this.offset + PAGE_SIZE);
     const range = msg(this.lang, 'tableRange', { from: this.offset + 1, to: last, total });
     return html`<nav class="pager" aria-label=${msg(this.lang, 'tablePages')}>
-      <button type="button" ?disabled=${this.offset === 0} @click=${() => (this.offset = Math.max(0, this.offset - PAGE_SIZE))}>${msg(this.lang, 'tablePrevious')}</button>
+      <button type="button" ?disabled=${this.offset === 0} @click=${(e: Event) => this.turnPage(e, Math.max(0, this.offset - PAGE_SIZE))}>${msg(this.lang, 'tablePrevious')}</button>
       <span role=${position === 'top' ? 'status' : nothing}>${range}</span>
-      <button type="button" ?disabled=${last >= total} @click=${() => (this.offset += PAGE_SIZE)}>${msg(this.lang, 'tableNext')}</button>
+      <button type="button" ?disabled=${last >= total} @click=${(e: Event) => this.turnPage(e, this.offset + PAGE_SIZE)}>${msg(this.lang, 'tableNext')}</button>
     </nav>`;
   }
 

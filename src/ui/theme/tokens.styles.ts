@@ -8,6 +8,8 @@ export const tokens = css`
     --tl-text: #1b1f24;
     --tl-muted: #535b66;
     --tl-border: #c9ced6;
+    /* Edges that identify a form field: 3:1 against the page (WCAG 1.4.11), unlike decorative rules. */
+    --tl-field-border: #7a828e;
     --tl-grid: #e3e6eb;
     --tl-grid-major: #c9ced6;
     --tl-accent: #0b5cad;
@@ -28,6 +30,7 @@ export const tokens = css`
       --tl-text: #e8eaed;
       --tl-muted: #a9b0bb;
       --tl-border: #3c434e;
+      --tl-field-border: #737c89;
       --tl-grid: #262b33;
       --tl-grid-major: #3c434e;
       --tl-accent: #7db4ff;
@@ -46,6 +49,7 @@ export const tokens = css`
       --tl-text: CanvasText;
       --tl-muted: CanvasText;
       --tl-border: CanvasText;
+      --tl-field-border: CanvasText;
       --tl-grid: GrayText;
       --tl-grid-major: CanvasText;
       --tl-accent: LinkText;
