@@ -116,6 +116,8 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
   // A saved view carries its data and its view; a link's own parameters still win over the saved view.
   const snapshot = readSnapshot(document.getElementById(SNAPSHOT_ID)?.textContent);
   const linkHasView = [...params.keys()].some((key) => key !== 'embed');
+  const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
+  const linkedData = view.src && !snapshot?.events ? view.src : null;
   if (snapshot?.events) {
     const metadataJson = snapshot.metadataJson ?? null;
     app.meta = metadataJson ? readMetadata(metadataJson) : { ...EMPTY_META, title: snapshot.events.name };
@@ -123,17 +125,16 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
     app.sourceName = snapshot.events.name;
     currentSource = { events: snapshot.events, clusters: snapshot.clusters };
     currentMetadataJson = metadataJson;
-  } else {
+  } else if (!linkedData) {
+    // With ?src= the bundled data is not drawn first: the linked file is what the reader came for.
     showBundled();
   }
-  const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
   app.applyView(view);
   if (notices.length) app.notices = formatNotices(notices, app.lang);
-  if (view.src && !snapshot?.events) {
-    const src = view.src;
-    void runLoad((signal) => loadFromLinks(src, view.clustersSrc, progress, signal), { src, clustersSrc: view.clustersSrc }).then(() => {
-      // The link's own view (filters, window, panel) applies to the data it names.
-      if (app.sourceName) app.applyView(view);
+  if (linkedData) {
+    void runLoad((signal) => loadFromLinks(linkedData, view.clustersSrc, progress, signal), { src: linkedData, clustersSrc: view.clustersSrc }).then(() => {
+      if (app.sourceName) app.applyView(view); // the link's own view applies to the data it names
+      else showBundled(); // the link could not be loaded: fall back to the bundled data, under the notice
     });
   }
 }

@@ -37,8 +37,12 @@ function clampX(x: number, width: number): number {
   return Math.max(-50, Math.min(width + 50, x));
 }
 
+/** Below this chart width the lane header shows the cluster's name only; the attribution is in its panel. */
+const ATTRIBUTION_MIN_WIDTH = 560;
+
 export function renderLane(lane: LaneView, frame: FrameContext): SVGTemplateResult {
   const { layout } = lane;
+  const attribution = frame.width >= ATTRIBUTION_MIN_WIDTH ? lane.attribution : '';
   return svg`<g class="lane" role="group" aria-label=${lane.heading} data-lane=${lane.id} transform="translate(0 ${layout.top})">
     <rect class="lane-bg" x="0" y="0" width=${frame.width} height=${layout.height}></rect>
     <line class="lane-rule" x1="0" x2=${frame.width} y1=${layout.height} y2=${layout.height}></line>
@@ -52,9 +56,9 @@ export function renderLane(lane: LaneView, frame: FrameContext): SVGTemplateResu
     <g class="lane-header" clip-path="url(#plot-clip)" data-lane=${lane.id}
       role=${lane.interactive ? 'button' : nothing} tabindex=${lane.interactive ? 0 : nothing}
       aria-label=${lane.interactive ? lane.headerLabel : nothing} aria-hidden=${lane.interactive ? nothing : 'true'}>
-      <rect class="lane-header-bg" x="0" y="1" width=${Math.min(frame.width, 26 + 6.9 * (lane.heading.length + lane.attribution.length + 3))} height="19"></rect>
+      <rect class="lane-header-bg" x="0" y="1" width=${Math.min(frame.width, 26 + 6.9 * (lane.heading.length + (attribution ? attribution.length + 3 : 0)))} height="19"></rect>
       <rect class="lane-swatch" x="6" y="5" width="10" height="10" rx="2" fill=${lane.color}></rect>
-      <text x="22" y="15"><tspan class="lane-title">${lane.heading}</tspan>${lane.attribution ? svg`<tspan class="lane-attribution"> · ${lane.attribution}</tspan>` : nothing}</text>
+      <text x="22" y="15"><tspan class="lane-title">${lane.heading}</tspan>${attribution ? svg`<tspan class="lane-attribution"> · ${attribution}</tspan>` : nothing}</text>
     </g>
   </g>`;
 }
@@ -144,8 +148,8 @@ export function renderOverlapBands(bands: readonly OverlapBand[], top: number, h
       const x0 = clampX(band.x0, width);
       const x1 = clampX(band.x1, width);
       return svg`<rect class="overlap-band" x=${x0} y=${top} width=${Math.max(1, x1 - x0)} height=${height}></rect>
-        <line class="overlap-edge" x1=${x0} x2=${x0} y1=${band.labelRow * 16 + 2} y2=${top + height}></line>
-        <line class="overlap-edge" x1=${x1} x2=${x1} y1=${band.labelRow * 16 + 2} y2=${top + height}></line>`;
+        <line class="overlap-edge" x1=${x0} x2=${x0} y1=${top} y2=${top + height}></line>
+        <line class="overlap-edge" x1=${x1} x2=${x1} y1=${top} y2=${top + height}></line>`;
     })}
   </g>`;
 }

@@ -254,6 +254,9 @@ export class TlTimeline extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Measure now rather than wait a frame for the ResizeObserver: the first paint comes one frame sooner.
+    const width = Math.floor(this.getBoundingClientRect().width);
+    if (width > 0 && this.width === 0) this.width = width;
     this.setUpZoom();
   }
 
@@ -597,7 +600,8 @@ export class TlTimeline extends LitElement {
         overflowBins: [...bins].map(([bin, n]) => [bin * OVERFLOW_BIN + 2, n] as const),
         overflowY: LANE_METRICS.header + (layout.height - LANE_METRICS.header - LANE_METRICS.padding) - LANE_METRICS.row / 2,
         interactive: lane.id !== CONTEXT_LANE,
-        headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.heading }),
+        // The name starts with all the header's visible text, so speech input can say what it sees (WCAG 2.5.3).
+        headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.attribution ? `${lane.heading} · ${lane.attribution}` : lane.heading }),
       };
     });
   }
@@ -645,8 +649,10 @@ export class TlTimeline extends LitElement {
           </div>
         </div>
         <div class="chart">
+          <!-- Focus listeners make an SVG focusable in Chromium: tabindex -1 keeps this unnamed box out of the tab order (marks and lane headers are the stops). -->
           <svg
             class="plot"
+            tabindex="-1"
             width=${this.width}
             height=${axisTop + AXIS_HEIGHT}
             viewBox="0 0 ${this.width} ${axisTop + AXIS_HEIGHT}"
