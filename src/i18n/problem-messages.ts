@@ -95,6 +95,8 @@ const en: ProblemCatalogue = {
     csvUnclosedQuote: () => 'a quoted cell is never closed: check for a missing " (the rest of the file may have been read as one cell)',
     csvStrayQuote: () => 'a cell has a stray " : quotes inside a cell must be doubled ("")',
     csvUnreadableRow: ({ detail }) => `the row could not be read (${detail})`,
+    notUtf8: ({ cell, more }) =>
+      `"${cell}" has characters that could not be read (shown as \uFFFD): the file does not look like UTF-8 text. Save it again as UTF-8 (in Excel: "CSV UTF-8") and load it again${more > 0 ? `; ${more} more ${more === 1 ? 'row has' : 'rows have'} unreadable characters` : ''}`,
     fileEmpty: () => 'the file is empty: it has no header row and no data',
     headerOnly: () => 'the file has a header but no data rows',
     duplicateColumn: ({ column }) => `the column "${column}" appears twice; only the first one is read`,
@@ -160,6 +162,8 @@ const it: ProblemCatalogue = {
       'una cella tra virgolette non viene mai chiusa: controlla che non manchi un " (il resto del file potrebbe essere stato letto come un’unica cella)',
     csvStrayQuote: () => 'una cella contiene un " fuori posto: le virgolette dentro una cella vanno raddoppiate ("")',
     csvUnreadableRow: ({ detail }) => `non è stato possibile leggere la riga (${detail})`,
+    notUtf8: ({ cell, more }) =>
+      `"${cell}" contiene caratteri che non è stato possibile leggere (mostrati come \uFFFD): il file non sembra un testo UTF-8. Salvalo di nuovo come UTF-8 (in Excel: «CSV UTF-8») e caricalo di nuovo${more > 0 ? `; ${more === 1 ? 'anche 1 altra riga contiene' : `altre ${more} righe contengono`} caratteri illeggibili` : ''}`,
     fileEmpty: () => 'il file è vuoto: non ha né una riga di intestazione né dati',
     headerOnly: () => 'il file ha un’intestazione ma nessuna riga di dati',
     duplicateColumn: ({ column }) => `la colonna "${column}" compare due volte; viene letta solo la prima`,

@@ -19,7 +19,7 @@ export function readConfidence(cell: string): CellResult<Confidence | null> {
   if (value === '') return { ok: true, value: null };
   if ((CONFIDENCES as readonly string[]).includes(value)) return { ok: true, value: value as Confidence };
   if (value === 'medium') return { ok: true, value: 'moderate' };
-  return { ok: false, problem: { code: 'confidenceInvalid', params: { value: cell.trim() } } };
+  return { ok: false, problem: { code: 'confidenceInvalid', params: { value: shorten(cell.trim()) } } };
 }
 
 /** true/yes/1 or false/no/0/empty; null for anything else. */
@@ -41,7 +41,7 @@ export function readHttpUrl(cell: string): CellResult<string | null> {
     return { ok: false, problem: { code: 'urlNotFull', params: { value: shorten(value) } } };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, problem: { code: 'urlScheme', params: { scheme: url.protocol } } };
+    return { ok: false, problem: { code: 'urlScheme', params: { scheme: shorten(url.protocol) } } };
   }
   return { ok: true, value: url.href };
 }

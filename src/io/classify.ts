@@ -6,10 +6,14 @@ export type CsvKind = 'events' | 'clusters' | 'unknown';
 
 const BOM = '\uFEFF';
 
-/** The header row's column names: lower-cased, trimmed, surrounding quotes removed. */
+/**
+ * The header row's column names: lower-cased, trimmed, surrounding quotes removed. NUL and U+FFFD
+ * are left out, so that a UTF-16 file (read as UTF-8: a NUL after every letter) is still recognised,
+ * and the loader can then say that it is not UTF-8.
+ */
 function headerColumns(text: string): Set<string> {
-  const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
-  const firstLine = input.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const input = (text.startsWith(BOM) ? text.slice(BOM.length) : text).replace(/[\u0000\uFFFD]/g, '');
+  const firstLine = input.trimStart().split(/\r\n|\r|\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(input);
   return new Set(
     firstLine.split(delimiter).map((cell) => {

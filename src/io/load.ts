@@ -1,4 +1,5 @@
 import { CONTEXT_LANE, type Cluster, type Dataset, type Problem, type TimelineEvent } from '../model/types';
+import { shorten } from './cells';
 import { makeProblem, parseCsv } from './parse-csv';
 import { derivedCluster, readClusters } from './read-clusters';
 import { readEvents } from './read-events';
@@ -61,7 +62,7 @@ export function loadDataset(input: LoadInput, options: LoadOptions = {}): Datase
       problems.push(
         makeProblem(
           { file: input.events.name, row: event.row, column: 'cluster', severity: 'warning' },
-          { code: 'clusterUnknown', params: { cluster: event.cluster, clustersFile: input.clusters.name } },
+          { code: 'clusterUnknown', params: { cluster: shorten(event.cluster), clustersFile: input.clusters.name } },
         ),
       );
     }
@@ -71,12 +72,17 @@ export function loadDataset(input: LoadInput, options: LoadOptions = {}): Datase
   return dataset;
 }
 
-/** `Context`, `CONTEXT` and a cluster id typed in another case all mean the same lane. */
+/**
+ * `Context`, `CONTEXT` and a cluster id typed in another case all mean the same lane. An id the
+ * clusters file has exactly as written stays as it is, even when the file also has it in another case.
+ */
 function normaliseClusterIds(events: readonly TimelineEvent[], clusters: readonly Cluster[]): TimelineEvent[] {
-  const byLowerCase = new Map(clusters.map((c) => [c.id.toLowerCase(), c.id]));
+  const exact = new Set(clusters.map((c) => c.id));
+  const byLowerCase = new Map<string, string>();
+  for (const cluster of clusters) if (!byLowerCase.has(cluster.id.toLowerCase())) byLowerCase.set(cluster.id.toLowerCase(), cluster.id);
   return events.map((event) => {
     const lower = event.cluster.toLowerCase();
-    const id = lower === CONTEXT_LANE ? CONTEXT_LANE : (byLowerCase.get(lower) ?? event.cluster);
+    const id = lower === CONTEXT_LANE ? CONTEXT_LANE : exact.has(event.cluster) ? event.cluster : (byLowerCase.get(lower) ?? event.cluster);
     return id === event.cluster ? event : { ...event, cluster: id };
   });
 }

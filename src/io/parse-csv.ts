@@ -13,6 +13,8 @@ export interface CsvTable {
   readonly header: readonly string[];
   readonly headerRow: number;
   readonly records: readonly CsvRecord[];
+  /** Data records skipped because the CSV reader could not read them (an unclosed or stray quote). */
+  readonly unreadableRecords: number;
   readonly delimiter: string;
   readonly problems: readonly Problem[];
 }
@@ -47,32 +49,95 @@ const PROGRESS_STEP = 0.02;
  * every 2 % of the input, and 1 once parsing is done. The result is the same with or without it.
  */
 export function parseCsv(text: string, file: string, onProgress?: (fraction: number) => void): CsvTable {
-  const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const input = normaliseLineEnds(text.startsWith(BOM) ? text.slice(BOM.length) : text);
   const delimiter = detectDelimiter(input);
   const result = onProgress ? parseRowsWithProgress(input, delimiter, onProgress) : parseRows(input, delimiter);
   const problems: Problem[] = [];
   const rows = result.data;
   // PapaParse numbers records from 0; its quote errors point at the record being read.
+  // One record can hold several bad quotes of the same kind: it is reported once per kind.
   const badRecords = new Set<number>();
+  const reported = new Set<string>();
   for (const error of result.errors) {
     const row = typeof error.row === 'number' ? error.row + 1 : null;
     if (typeof error.row === 'number') badRecords.add(error.row);
-    problems.push(makeProblem({ file, row, column: null, severity: 'error' }, describePapaError(error)));
+    const detail = describePapaError(error);
+    const key = `${row} ${JSON.stringify(detail)}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    problems.push(makeProblem({ file, row, column: null, severity: 'error' }, detail));
   }
 
   let headerIndex = rows.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) {
     problems.push(makeProblem({ file, row: null, column: null, severity: 'error' }, { code: 'fileEmpty', params: {} }));
-    return { header: [], headerRow: 0, records: [], delimiter: result.meta.delimiter, problems };
+    return { header: [], headerRow: 0, records: [], unreadableRecords: 0, delimiter: result.meta.delimiter, problems };
   }
   const header = rows[headerIndex]!.map((name) => name.trim().toLowerCase());
   const records: CsvRecord[] = [];
+  let unreadable = 0;
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const cells = rows[i]!;
-    if (isBlank(cells) || badRecords.has(i)) continue;
-    records.push({ row: i + 1, cells });
+    // A record the CSV reader could not read is reported even when its cells came out empty (`,"`).
+    if (badRecords.has(i)) unreadable++;
+    else if (!isBlank(cells)) records.push({ row: i + 1, cells });
   }
-  return { header, headerRow: headerIndex + 1, records, delimiter: result.meta.delimiter, problems };
+  const encoding = input.includes(REPLACEMENT) || input.includes(NUL) ? encodingProblem(rows, headerIndex, header, file) : null;
+  if (encoding) problems.push(encoding);
+  return { header, headerRow: headerIndex + 1, records, unreadableRecords: unreadable, delimiter: result.meta.delimiter, problems };
+}
+
+/**
+ * Spreadsheets treat CRLF, LF and a lone CR alike as the end of a row, but PapaParse reads one
+ * kind of line end per file, guessed from the first one it meets: a CRLF header over LF rows
+ * would read the whole file as one row. A file that mixes them has every line end made LF first.
+ * A file with one kind throughout is left as it is.
+ */
+function normaliseLineEnds(text: string): string {
+  const crlf = text.includes('\r\n');
+  const loneCr = /\r(?!\n)/.test(text);
+  const loneLf = /(?:^|[^\r])\n/.test(text);
+  return Number(crlf) + Number(loneCr) + Number(loneLf) > 1 ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** What a browser puts for bytes that are not UTF-8 (e.g. "à" saved as Windows-1252). */
+const REPLACEMENT = '\uFFFD';
+/** Never in UTF-8 text; every other character in a UTF-16 file read as UTF-8. */
+const NUL = '\u0000';
+
+/**
+ * A file that is not UTF-8 (Windows-1252, UTF-16, a binary file) is read with U+FFFD in place of
+ * the bytes that cannot be decoded. The rows are kept as read, and one warning names the first
+ * such cell, how many other rows have them, and how to fix the file.
+ */
+function encodingProblem(rows: readonly string[][], headerIndex: number, header: readonly string[], file: string): Problem | null {
+  let first: { row: number; column: string | null; cell: string } | null = null;
+  let count = 0;
+  for (let i = headerIndex; i < rows.length; i++) {
+    const cells = rows[i]!;
+    const index = cells.findIndex((cell) => cell.includes(REPLACEMENT) || cell.includes(NUL));
+    if (index < 0) continue;
+    count++;
+    if (!first) {
+      const name = i === headerIndex ? '' : (header[index] ?? '');
+      first = { row: i + 1, column: name === '' ? null : name, cell: excerpt(cells[index]!) };
+    }
+  }
+  if (!first) return null;
+  return makeProblem(
+    { file, row: first.row, column: first.column, severity: 'warning' },
+    { code: 'notUtf8', params: { cell: first.cell, more: count - 1 } },
+  );
+}
+
+/** Up to 40 characters of a cell around its first unreadable character. */
+function excerpt(cell: string): string {
+  const text = cell.trim();
+  const found = [text.indexOf(REPLACEMENT), text.indexOf(NUL)].filter((index) => index >= 0);
+  const at = found.length > 0 ? Math.min(...found) : 0;
+  const start = Math.max(0, Math.min(at - 15, text.length - 40));
+  const end = Math.min(text.length, start + 40);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
 interface ParsedRows {
@@ -126,7 +191,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
  * this is steadier than guessing from data rows whose cells may hold commas or semicolons.
  */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = text.trimStart().split(/\r\n|\r|\n/, 1)[0] ?? '';
   let best: string = ',';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {

@@ -72,13 +72,13 @@ function readEvent(reader: RowReader): TimelineEvent | null {
   else reader.error('end', dateProblem('end', endParsed));
 
   if (start && end && end !== 'open' && end.latest <= start.earliest) {
-    reader.error('end', { code: 'endBeforeStart', params: { start: reader.cell('start'), end: reader.cell('end') } });
+    reader.error('end', { code: 'endBeforeStart', params: { start: shorten(reader.cell('start')), end: shorten(reader.cell('end')) } });
   }
 
   const confidence = readConfidence(reader.cell('confidence'));
   if (!confidence.ok) reader.warn('confidence', confidence.problem);
   const contested = readBoolean(reader.cell('contested'));
-  if (contested === null) reader.warn('contested', { code: 'contestedInvalid', params: { value: reader.cell('contested') } });
+  if (contested === null) reader.warn('contested', { code: 'contestedInvalid', params: { value: shorten(reader.cell('contested')) } });
   const sourceUrl = readHttpUrl(reader.cell('source_url'));
   if (!sourceUrl.ok) reader.warn('source_url', sourceUrl.problem);
   const techniques = readPatternList(reader.cell('techniques'), TECHNIQUE_ID, 'techniqueInvalid');

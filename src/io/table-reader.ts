@@ -95,7 +95,8 @@ export function prepareTable(table: CsvTable, spec: TableSpec): PreparedTable {
   }
   if (missing.length > 0) return { rows: [], problems, usable: false, columns };
 
-  if (table.records.length === 0) {
+  // Rows the CSV reader could not read are already reported; the file is not "header only".
+  if (table.records.length === 0 && table.unreadableRecords === 0) {
     problems.push(makeProblem({ file: spec.file, row: null, column: null, severity: 'warning' }, { code: 'headerOnly', params: {} }));
   }
 

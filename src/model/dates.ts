@@ -150,15 +150,18 @@ export function parseSourceDate(text: string): DateParseResult {
       day,
     });
   }
-  return fail(explainUnreadable(body));
+  return fail(explainUnreadable(body, trimmed));
 }
 
 function ok(value: SourceDate): DateParseResult {
   return { ok: true, value };
 }
 
-/** Says why a cell is not a date, naming the fix where the intent is clear and refusing to guess where it is not. */
-function explainUnreadable(body: string): DateReason {
+/**
+ * Says why a cell is not a date, naming the fix where the intent is clear and refusing to guess where it is not.
+ * `body` is the value without its `~`, as a reason quotes it; `text` is the whole value.
+ */
+function explainUnreadable(body: string, text: string): DateReason {
   const quarterFirst = /^Q([1-4])[\s/-]+(\d{4})$/i.exec(body);
   if (quarterFirst) return { code: 'dateQuarterFirst', params: { suggestion: `${quarterFirst[2]}-Q${quarterFirst[1]}` } };
   const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(body);
@@ -166,18 +169,30 @@ function explainUnreadable(body: string): DateReason {
     const a = Number(slashed[1]);
     const b = Number(slashed[2]);
     const y = slashed[3]!;
-    if (a <= 12 && b <= 12 && a !== b) {
+    const year = Number(y);
+    const badYear = yearProblem(year);
+    if (badYear) return badYear;
+    // Only a reading that is a real day is offered: 13/13/2020 or 31/02/2020 is neither order.
+    const real = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+    const dayFirst = real(a, b);
+    const monthFirst = real(b, a);
+    if (dayFirst && monthFirst && a !== b) {
       return { code: 'dateAmbiguous', params: { text: body, dayFirst: `${y}-${pad(b)}-${pad(a)}`, monthFirst: `${y}-${pad(a)}-${pad(b)}` } };
     }
-    const [day, month] = a > 12 ? [a, b] : [b, a];
-    return { code: 'dateWrongOrder', params: { day, month, year: y, suggestion: `${y}-${pad(month)}-${pad(day)}` } };
+    if (dayFirst || monthFirst) {
+      const [day, month] = dayFirst ? [a, b] : [b, a];
+      return { code: 'dateWrongOrder', params: { day, month, year: y, suggestion: `${y}-${pad(month)}-${pad(day)}` } };
+    }
+    return { code: 'dateUnreadable', params: { text: truncate(body, 40) } };
   }
   if (/^\d{4}[/.]\d{1,2}([/.]\d{1,2})?$/.test(body)) return { code: 'dateWrongSeparator', params: NO_PARAMS };
   if (/^\d{4}-\d-/.test(body) || /^\d{4}-\d$/.test(body) || /^\d{4}-\d{2}-\d$/.test(body)) {
     return { code: 'dateTwoDigits', params: NO_PARAMS };
   }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(body)) return { code: 'dateHasTime', params: NO_PARAMS };
-  return { code: 'dateUnreadable', params: { text: truncate(body, 40) } };
+  // 2021-03-02T10:00Z, and 2021-03-02 10:00:00 as spreadsheets write a date with a time.
+  if (/^\d{4}-\d{2}-\d{2}(?:T|\s+\d{1,2}:\d{2})/.test(body)) return { code: 'dateHasTime', params: NO_PARAMS };
+  // A lone "~" has no body to quote: the reason quotes the "~" itself rather than "".
+  return { code: 'dateUnreadable', params: { text: truncate(body || text, 40) } };
 }
 
 function pad(n: number): string {

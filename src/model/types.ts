@@ -72,6 +72,12 @@ export interface ProblemParamsByCode {
   csvStrayQuote: NoParams;
   /** Any other CSV reading error; `detail` is the CSV reader's own (English) message. */
   csvUnreadableRow: { detail: string };
+  /**
+   * The file has characters that could not be read as UTF-8 (shown as U+FFFD) or NUL characters:
+   * it was saved in another encoding (Windows-1252, UTF-16) or is not text. `cell`: up to 40
+   * characters around the first one; `more`: how many other rows have them. The rows are kept.
+   */
+  notUtf8: { cell: string; more: number };
   fileEmpty: NoParams;
   /** The file has a header row and nothing else. */
   headerOnly: NoParams;
