@@ -1,5 +1,6 @@
 // `npm test`: type check, unit tests (Vitest), browser tests (@web/test-runner in Chromium), then the
-// built site (npm run build + scripts/smoke-built.mjs: sub-path hosting and the standalone file).
+// built site (npm run build + scripts/smoke-built.mjs: sub-path hosting and the standalone file;
+// then scripts/visual-check.mjs: screenshots compared with test/visual/baselines/).
 // Runs every stage even when one fails, then prints one closing line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +53,13 @@ if (chromeOk) {
     const smoke = JSON.parse(readFileSync(`${results}/smoke.json`, 'utf8'));
     built.passed += smoke.passed;
     built.failed += smoke.failed + (smokeOk || smoke.failed ? 0 : 1);
+  } else built.failed += 1;
+  // Then scripts/visual-check.mjs: screenshots of the main views against test/visual/baselines/.
+  const visualOk = run('Built site: visual check (screenshots against test/visual/baselines)', 'node', ['scripts/visual-check.mjs']);
+  if (existsSync(`${results}/visual.json`)) {
+    const visual = JSON.parse(readFileSync(`${results}/visual.json`, 'utf8'));
+    built.passed += visual.passed;
+    built.failed += visual.failed + (visualOk || visual.failed ? 0 : 1);
   } else built.failed += 1;
   stages.push(built);
 } else stages.push({ name: 'built site', passed: 0, failed: 1 });

@@ -30,8 +30,12 @@ export const appStyles = css`
   }
   .header-controls {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
+  }
+  .header-controls > button {
+    white-space: nowrap;
   }
   .lang {
     display: flex;

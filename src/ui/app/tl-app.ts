@@ -387,7 +387,6 @@ export class TlApp extends LitElement {
             </section>
             ${this.panel
               ? html`<tl-detail-panel
-                  class="card"
                   .view=${this.panel}
                   .clusters=${data.clusters}
                   .events=${panelEvents}

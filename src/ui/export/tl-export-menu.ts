@@ -31,6 +31,9 @@ export class TlExportMenu extends LitElement {
         position: relative;
         display: inline-block;
       }
+      .toggle {
+        white-space: nowrap;
+      }
       ul {
         position: absolute;
         right: 0;

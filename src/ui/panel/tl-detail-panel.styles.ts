@@ -9,8 +9,6 @@ export const panelStyles = css`
   .panel {
     position: relative;
     width: 100%;
-    max-height: 80vh;
-    overflow: auto;
     overscroll-behavior: contain;
     background: var(--tl-bg);
     color: var(--tl-text);

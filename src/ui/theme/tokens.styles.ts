@@ -17,6 +17,8 @@ export const tokens = css`
     --tl-overlap: rgba(120, 90, 200, 0.1);
     --tl-overlap-edge: #6f57b8;
     --tl-context: #6b7280;
+    /* Outlines marks so light palette colours (orange, sky blue, yellow) hold 3:1 against a white page. */
+    --tl-mark-outline: #1b1f24;
     --tl-error: #a4161a;
     --tl-warning: #7a4d00;
     --tl-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -38,6 +40,7 @@ export const tokens = css`
       --tl-overlap: rgba(170, 150, 255, 0.13);
       --tl-overlap-edge: #b3a4f5;
       --tl-context: #a9b0bb;
+      --tl-mark-outline: #15181d;
       --tl-error: #ff8a80;
       --tl-warning: #ffcc80;
     }
@@ -57,6 +60,7 @@ export const tokens = css`
       --tl-overlap: transparent;
       --tl-overlap-edge: Highlight;
       --tl-context: CanvasText;
+      --tl-mark-outline: Canvas;
     }
   }
   *,

@@ -17,6 +17,8 @@ export interface CanvasLane {
 export interface CanvasTheme {
   readonly background: string;
   readonly text: string;
+  /** The glyphs' outline, as --tl-mark-outline. */
+  readonly outline: string;
 }
 
 const BAR_HEIGHT = { operating: 8, activity: 14 } as const;
@@ -136,7 +138,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
   for (const path of byGlyph.values()) {
     ctx.fillStyle = lane.color;
     ctx.fill(path);
-    ctx.strokeStyle = theme.background;
+    ctx.strokeStyle = theme.outline;
     ctx.stroke(path);
   }
   if (contested.length) {

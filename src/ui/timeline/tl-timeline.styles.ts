@@ -108,7 +108,7 @@ export const timelineStyles = css`
     fill: transparent;
   }
   .glyph {
-    stroke: var(--tl-bg);
+    stroke: var(--tl-mark-outline);
     stroke-width: 1.2;
   }
   .bracket {

@@ -289,7 +289,11 @@ export class TlTimeline extends LitElement {
         return { top: lane.top, color: color.startsWith('var(') ? context : color, marks: this.canvasMarks[i] ?? [] };
       }),
       width,
-      { background: style.getPropertyValue('--tl-bg').trim() || '#ffffff', text: style.getPropertyValue('--tl-text').trim() || '#1b1f24' },
+      {
+        background: style.getPropertyValue('--tl-bg').trim() || '#ffffff',
+        text: style.getPropertyValue('--tl-text').trim() || '#1b1f24',
+        outline: style.getPropertyValue('--tl-mark-outline').trim() || '#1b1f24',
+      },
     );
   }
 
