@@ -222,13 +222,6 @@ export const timelineStyles = css`
     fill: var(--tl-surface);
     stroke: var(--tl-border);
   }
-  .overview-mark {
-    stroke-width: 3;
-    stroke-linecap: butt;
-  }
-  .overview-mark.faint {
-    stroke-opacity: 0.35;
-  }
   .overview-tick {
     font-size: 10.5px;
     fill: var(--tl-muted);
