@@ -49,8 +49,16 @@ async function handle(request: ParseRequest): Promise<void> {
     { events: texts[0]!, ...(texts[1] ? { clusters: texts[1] } : {}) },
     { onProgress: (fraction) => progress('parsing', fraction) },
   );
-  scope.postMessage({ id, type: 'done', dataset });
+  // Events go back in slices: one message of 100,000 events takes the page a second or more to
+  // unpack in a single task; slices unpack in many short tasks and the page stays responsive.
+  const total = dataset.events.length;
+  for (let start = 0; start < total; start += EVENTS_PER_MESSAGE) {
+    scope.postMessage({ id, type: 'events', events: dataset.events.slice(start, start + EVENTS_PER_MESSAGE), total });
+  }
+  scope.postMessage({ id, type: 'done', dataset: { ...dataset, events: [] } });
 }
+
+const EVENTS_PER_MESSAGE = 2000;
 
 scope.addEventListener('message', (event) => {
   const request = event.data;

@@ -1,5 +1,5 @@
 import { LoadError, type LoadFailure } from '../i18n/load-messages';
-import type { Dataset } from '../model/types';
+import type { Dataset, TimelineEvent } from '../model/types';
 
 /** One file to load: its text, or a File the worker reads itself. `name` is shown in problems. */
 export interface LoadSource {
@@ -38,6 +38,8 @@ export interface ParseRequest extends WorkerLoadInput {
  */
 export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number }
+  | { readonly id: number; readonly type: 'events'; readonly events: readonly TimelineEvent[]; readonly total: number }
+  /** The dataset; its `events` come first in 'events' slices (and any left in `dataset.events` follow them). */
   | { readonly id: number; readonly type: 'done'; readonly dataset: Dataset }
   | { readonly id: number; readonly type: 'error'; readonly message: string; readonly failure?: LoadFailure };
 
@@ -94,6 +96,8 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
       outcome();
     };
 
+    const received: TimelineEvent[] = [];
+
     function onMessage(event: MessageEvent<ParseResponse>): void {
       const message = event.data;
       if (!message || typeof message !== 'object') return;
@@ -105,9 +109,14 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
             fraction: message.phase === 'parsing' ? message.fraction * WORKER_SHARE : message.fraction,
           });
           break;
+        case 'events':
+          for (const event of message.events) received.push(event);
+          onProgress?.({ phase: 'parsing', fraction: WORKER_SHARE + (1 - WORKER_SHARE) * Math.min(1, received.length / Math.max(1, message.total)) * 0.99 });
+          break;
         case 'done':
           settle(() => {
-            resolve(message.dataset);
+            const events = received.length ? [...received, ...message.dataset.events] : message.dataset.events;
+            resolve({ ...message.dataset, events });
             onProgress?.({ phase: 'parsing', fraction: 1 });
           });
           break;

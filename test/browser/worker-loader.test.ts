@@ -116,7 +116,10 @@ describe('loadInWorker with parse.worker.ts', function () {
     expect(progress[0]!.phase).to.equal('reading');
     expect(parsing.length).to.be.greaterThan(10);
     expect(parsing.at(-1)).to.equal(1);
-    expect(parsing.at(-2)).to.be.closeTo(0.6, 1e-9);
+    // The worker's own share ends at 0.6; the rest moves as the events arrive in slices.
+    expect(parsing.some((f) => Math.abs(f - 0.6) < 1e-9)).to.equal(true);
+    const handover = parsing.filter((f) => f > 0.6 && f < 1);
+    expect(handover.length).to.equal(Math.ceil((ROWS - BAD_ROWS.size) / 2000));
     for (let i = 1; i < parsing.length; i++) expect(parsing[i]!).to.be.at.least(parsing[i - 1]!);
     expect(progress.length).to.be.below(120);
 
