@@ -6,34 +6,55 @@ export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonl
 
 /** Splits a `;`-list, trimming items and dropping empty ones. */
 export function splitList(cell: string): string[] {
-  return cell
-    .split(';')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  if (cell === '') return [];
+  const items: string[] = [];
+  let from = 0;
+  for (;;) {
+    const end = cell.indexOf(';', from);
+    const item = (end < 0 ? cell.slice(from) : cell.slice(from, end)).trim();
+    if (item !== '') items.push(item);
+    if (end < 0) return items;
+    from = end + 1;
+  }
 }
 
 const CONFIDENCES: readonly Confidence[] = ['high', 'moderate', 'low'];
 
+const NO_CONFIDENCE: CellResult<Confidence | null> = { ok: true, value: null };
+const CONFIDENCE_RESULTS = new Map<string, CellResult<Confidence | null>>(CONFIDENCES.map((value) => [value, { ok: true, value }]));
+
 export function readConfidence(cell: string): CellResult<Confidence | null> {
   const value = cell.trim().toLowerCase();
-  if (value === '') return { ok: true, value: null };
-  if ((CONFIDENCES as readonly string[]).includes(value)) return { ok: true, value: value as Confidence };
+  if (value === '') return NO_CONFIDENCE;
+  const known = CONFIDENCE_RESULTS.get(value);
+  if (known) return known;
   if (value === 'medium') return { ok: true, value: 'moderate' };
   return { ok: false, problem: { code: 'confidenceInvalid', params: { value: shorten(cell.trim()) } } };
 }
 
 /** true/yes/1 or false/no/0/empty; null for anything else. */
 export function readBoolean(cell: string): boolean | null {
-  const value = cell.trim().toLowerCase();
-  if (['', 'false', 'no', '0'].includes(value)) return false;
-  if (['true', 'yes', '1'].includes(value)) return true;
-  return null;
+  switch (cell.trim().toLowerCase()) {
+    case '':
+    case 'false':
+    case 'no':
+    case '0':
+      return false;
+    case 'true':
+    case 'yes':
+    case '1':
+      return true;
+    default:
+      return null;
+  }
 }
 
 /** Accepts only absolute http: and https: URLs, so a cell can never become a script or data link. */
 export function readHttpUrl(cell: string): CellResult<string | null> {
   const value = cell.trim();
   if (value === '') return { ok: true, value: null };
+  // Most cells are already written as the URL parser would write them: those skip the parser.
+  if (isCanonicalHttpUrl(value)) return { ok: true, value };
   let url: URL;
   try {
     url = new URL(value);
@@ -44,6 +65,20 @@ export function readHttpUrl(cell: string): CellResult<string | null> {
     return { ok: false, problem: { code: 'urlScheme', params: { scheme: shorten(url.protocol) } } };
   }
   return { ok: true, value: url.href };
+}
+
+/**
+ * An http(s) URL that `new URL(value).href` gives back unchanged: a lower-case scheme and host
+ * name (letter-led last label, so never read as an IPv4 address; no `xn--` labels, no port, no
+ * user), a path of characters the parser leaves alone with no `.` or `..` segments, and the same
+ * characters in the query and fragment. Anything else goes through the URL parser.
+ */
+const CANONICAL_HTTP_URL =
+  /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z](?:[a-z0-9-]*[a-z0-9])?\/[A-Za-z0-9\-._~!$&()*+,;=:@/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?(?:#[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;
+const DOT_SEGMENT = /\/\.{1,2}(?:[/?#]|$)/;
+
+export function isCanonicalHttpUrl(value: string): boolean {
+  return CANONICAL_HTTP_URL.test(value) && !DOT_SEGMENT.test(value.slice(value.indexOf('/', 8))) && !value.includes('xn--');
 }
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;

@@ -41,6 +41,19 @@ function isBlank(cells: readonly string[]): boolean {
 /** How much of the input must be read between two progress reports (2 %). */
 const PROGRESS_STEP = 0.02;
 
+/** Takes a file's rows one at a time as they are read: first its header, then each data record. */
+export interface CsvRowSink {
+  /** The first row that is not blank, its names lower-cased and trimmed; called once, before any record. */
+  header(header: readonly string[], headerRow: number): void;
+  /** A data record the CSV reader could read and that is not blank. */
+  record(record: CsvRecord): void;
+}
+
+/** What is known of a file once all of it has been read: a CsvTable without its records, and their number. */
+export interface CsvOutline extends Omit<CsvTable, 'records'> {
+  readonly recordCount: number;
+}
+
 /**
  * Reads CSV text into records. Parsing without PapaParse's header mode keeps one record per
  * spreadsheet row, blank rows included, so every problem can name the row a person sees.
@@ -49,42 +62,67 @@ const PROGRESS_STEP = 0.02;
  * every 2 % of the input, and 1 once parsing is done. The result is the same with or without it.
  */
 export function parseCsv(text: string, file: string, onProgress?: (fraction: number) => void): CsvTable {
+  const records: CsvRecord[] = [];
+  const outline = streamCsv(text, file, { header: () => undefined, record: (record) => records.push(record) }, onProgress);
+  const { header, headerRow, unreadableRecords, delimiter, problems } = outline;
+  return { header, headerRow, records, unreadableRecords, delimiter, problems };
+}
+
+/**
+ * The same reading as parseCsv, handing each record to `sink` as soon as it is read instead of
+ * keeping them all, so that a caller can check a row while its cells are still fresh.
+ */
+export function streamCsv(text: string, file: string, sink: CsvRowSink, onProgress?: (fraction: number) => void): CsvOutline {
   const input = normaliseLineEnds(text.startsWith(BOM) ? text.slice(BOM.length) : text);
   const delimiter = detectDelimiter(input);
-  const result = onProgress ? parseRowsWithProgress(input, delimiter, onProgress) : parseRows(input, delimiter);
   const problems: Problem[] = [];
-  const rows = result.data;
-  // PapaParse numbers records from 0; its quote errors point at the record being read.
   // One record can hold several bad quotes of the same kind: it is reported once per kind.
-  const badRecords = new Set<number>();
   const reported = new Set<string>();
-  for (const error of result.errors) {
-    const row = typeof error.row === 'number' ? error.row + 1 : null;
-    if (typeof error.row === 'number') badRecords.add(error.row);
-    const detail = describePapaError(error);
-    const key = `${row} ${JSON.stringify(detail)}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
-    problems.push(makeProblem({ file, row, column: null, severity: 'error' }, detail));
-  }
+  const encoding = input.includes(REPLACEMENT) || input.includes(NUL) ? new EncodingCheck() : null;
+  let index = 0;
+  let headerIndex = -1;
+  let header: string[] = [];
+  let recordCount = 0;
+  let unreadable = 0;
 
-  let headerIndex = rows.findIndex((cells) => !isBlank(cells));
+  const usedDelimiter = readRows(input, delimiter, onProgress, (cells, errors) => {
+    // PapaParse numbers records from 0; its quote errors point at the record being read.
+    let bad = false;
+    for (const error of errors) {
+      const row = typeof error.row === 'number' ? error.row + 1 : null;
+      if (typeof error.row === 'number') bad = true;
+      const detail = describePapaError(error);
+      const key = `${row} ${JSON.stringify(detail)}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      problems.push(makeProblem({ file, row, column: null, severity: 'error' }, detail));
+    }
+    if (headerIndex < 0) {
+      if (!isBlank(cells)) {
+        headerIndex = index;
+        header = cells.map((name) => name.trim().toLowerCase());
+        sink.header(header, index + 1);
+        encoding?.check(cells, index, null);
+      }
+    } else {
+      encoding?.check(cells, index, header);
+      // A record the CSV reader could not read is reported even when its cells came out empty (`,"`).
+      if (bad) unreadable++;
+      else if (!isBlank(cells)) {
+        recordCount++;
+        sink.record({ row: index + 1, cells });
+      }
+    }
+    index++;
+  });
+
   if (headerIndex < 0) {
     problems.push(makeProblem({ file, row: null, column: null, severity: 'error' }, { code: 'fileEmpty', params: {} }));
-    return { header: [], headerRow: 0, records: [], unreadableRecords: 0, delimiter: result.meta.delimiter, problems };
+    return { header: [], headerRow: 0, recordCount: 0, unreadableRecords: 0, delimiter: usedDelimiter, problems };
   }
-  const header = rows[headerIndex]!.map((name) => name.trim().toLowerCase());
-  const records: CsvRecord[] = [];
-  let unreadable = 0;
-  for (let i = headerIndex + 1; i < rows.length; i++) {
-    const cells = rows[i]!;
-    // A record the CSV reader could not read is reported even when its cells came out empty (`,"`).
-    if (badRecords.has(i)) unreadable++;
-    else if (!isBlank(cells)) records.push({ row: i + 1, cells });
-  }
-  const encoding = input.includes(REPLACEMENT) || input.includes(NUL) ? encodingProblem(rows, headerIndex, header, file) : null;
-  if (encoding) problems.push(encoding);
-  return { header, headerRow: headerIndex + 1, records, unreadableRecords: unreadable, delimiter: result.meta.delimiter, problems };
+  const notUtf8 = encoding?.problem(file);
+  if (notUtf8) problems.push(notUtf8);
+  return { header, headerRow: headerIndex + 1, recordCount, unreadableRecords: unreadable, delimiter: usedDelimiter, problems };
 }
 
 /**
@@ -94,10 +132,28 @@ export function parseCsv(text: string, file: string, onProgress?: (fraction: num
  * A file with one kind throughout is left as it is.
  */
 function normaliseLineEnds(text: string): string {
+  // Without a CR there is only one kind (LF), and no need to look at every line end.
+  if (!text.includes('\r')) return text;
   const crlf = text.includes('\r\n');
-  const loneCr = /\r(?!\n)/.test(text);
-  const loneLf = /(?:^|[^\r])\n/.test(text);
+  const loneCr = hasLoneCr(text);
+  const loneLf = hasLoneLf(text);
   return Number(crlf) + Number(loneCr) + Number(loneLf) > 1 ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** A CR not followed by LF (as /\r(?!\n)/ finds, stepping from one CR to the next). */
+function hasLoneCr(text: string): boolean {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 10) return true;
+  }
+  return false;
+}
+
+/** An LF not preceded by CR (as /(?:^|[^\r])\n/ finds, stepping from one LF to the next). */
+function hasLoneLf(text: string): boolean {
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (at === 0 || text.charCodeAt(at - 1) !== 13) return true;
+  }
+  return false;
 }
 
 /** What a browser puts for bytes that are not UTF-8 (e.g. "à" saved as Windows-1252). */
@@ -108,26 +164,32 @@ const NUL = '\u0000';
 /**
  * A file that is not UTF-8 (Windows-1252, UTF-16, a binary file) is read with U+FFFD in place of
  * the bytes that cannot be decoded. The rows are kept as read, and one warning names the first
- * such cell, how many other rows have them, and how to fix the file.
+ * such cell, how many other rows have them, and how to fix the file. Rows are checked from the
+ * header on, one at a time.
  */
-function encodingProblem(rows: readonly string[][], headerIndex: number, header: readonly string[], file: string): Problem | null {
-  let first: { row: number; column: string | null; cell: string } | null = null;
-  let count = 0;
-  for (let i = headerIndex; i < rows.length; i++) {
-    const cells = rows[i]!;
-    const index = cells.findIndex((cell) => cell.includes(REPLACEMENT) || cell.includes(NUL));
-    if (index < 0) continue;
-    count++;
-    if (!first) {
-      const name = i === headerIndex ? '' : (header[index] ?? '');
-      first = { row: i + 1, column: name === '' ? null : name, cell: excerpt(cells[index]!) };
+class EncodingCheck {
+  private first: { row: number; column: string | null; cell: string } | null = null;
+  private count = 0;
+
+  /** `header`: the header's names, or null when the row is the header itself. */
+  check(cells: readonly string[], index: number, header: readonly string[] | null): void {
+    const at = cells.findIndex((cell) => cell.includes(REPLACEMENT) || cell.includes(NUL));
+    if (at < 0) return;
+    this.count++;
+    if (!this.first) {
+      const name = header === null ? '' : (header[at] ?? '');
+      this.first = { row: index + 1, column: name === '' ? null : name, cell: excerpt(cells[at]!) };
     }
   }
-  if (!first) return null;
-  return makeProblem(
-    { file, row: first.row, column: first.column, severity: 'warning' },
-    { code: 'notUtf8', params: { cell: first.cell, more: count - 1 } },
-  );
+
+  problem(file: string): Problem | null {
+    const first = this.first;
+    if (!first) return null;
+    return makeProblem(
+      { file, row: first.row, column: first.column, severity: 'warning' },
+      { code: 'notUtf8', params: { cell: first.cell, more: this.count - 1 } },
+    );
+  }
 }
 
 /** Up to 40 characters of a cell around its first unreadable character. */
@@ -140,39 +202,33 @@ function excerpt(cell: string): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
-interface ParsedRows {
-  readonly data: string[][];
-  readonly errors: Papa.ParseError[];
-  readonly meta: { readonly delimiter: string };
-}
-
-function parseRows(input: string, delimiter: string): ParsedRows {
-  return Papa.parse<string[]>(input, { header: false, skipEmptyLines: false, delimiter });
-}
-
 /**
- * The same parse, one row at a time through PapaParse's `step` callback so that progress can be
- * reported. In step mode Papa numbers an error's row from the row being delivered (always 0),
- * so the running row count is added back to give the same numbers as a whole-text parse.
+ * Reads the rows one at a time through PapaParse's `step` callback, which also lets progress be
+ * reported. In step mode Papa numbers an error's row from the row being delivered (always 0), so
+ * the running row count is added back to give the same numbers as a whole-text parse.
+ * Returns the delimiter PapaParse used.
  */
-function parseRowsWithProgress(input: string, delimiter: string, onProgress: (fraction: number) => void): ParsedRows {
-  const data: string[][] = [];
-  const errors: Papa.ParseError[] = [];
+function readRows(
+  input: string,
+  delimiter: string,
+  onProgress: ((fraction: number) => void) | undefined,
+  onRow: (cells: string[], errors: readonly Papa.ParseError[]) => void,
+): string {
+  let index = 0;
   let usedDelimiter = delimiter;
   let reported = 0;
   const length = input.length || 1;
-  onProgress(0);
+  onProgress?.(0);
   Papa.parse<string[]>(input, {
     header: false,
     skipEmptyLines: false,
     delimiter,
     step: (results) => {
-      const index = data.length;
-      for (const error of results.errors) {
-        errors.push(typeof error.row === 'number' ? { ...error, row: error.row + index } : error);
-      }
-      data.push(results.data);
+      const errors = results.errors.length === 0 ? results.errors : results.errors.map((error) => (typeof error.row === 'number' ? { ...error, row: error.row + index } : error));
       usedDelimiter = results.meta.delimiter;
+      onRow(results.data, errors);
+      index++;
+      if (!onProgress) return;
       const fraction = Math.min(1, results.meta.cursor / length);
       if (fraction - reported >= PROGRESS_STEP) {
         reported = fraction;
@@ -180,8 +236,8 @@ function parseRowsWithProgress(input: string, delimiter: string, onProgress: (fr
       }
     },
   });
-  if (reported < 1) onProgress(1);
-  return { data, errors, meta: { delimiter: usedDelimiter } };
+  if (onProgress && reported < 1) onProgress(1);
+  return usedDelimiter;
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;

@@ -1,10 +1,11 @@
 // Module worker: reads the files, then parses and validates them with loadDataset, off the page's thread.
 import { formatLoadFailure, LoadError, type LoadFailure } from '../i18n/load-messages';
 import { loadDataset, type CsvSource } from './load';
+import { EventPacker, transferablesOf } from './packed-events';
 import type { LoadSource, ParseRequest, ParseResponse } from './worker-loader';
 
 const scope = self as unknown as {
-  postMessage(message: ParseResponse): void;
+  postMessage(message: ParseResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent<ParseRequest>) => void): void;
 };
 
@@ -45,20 +46,35 @@ async function handle(request: ParseRequest): Promise<void> {
   }
 
   progress('parsing', 0);
+  // Events go to the page while the rest of the file is still being read, packed in batches: the
+  // page rebuilds each batch in short tasks while the worker reads on, so little is left to hand
+  // over at the end. A batch is sent with each progress report, so that the page's progress bar
+  // shows only what it has received.
+  const packer = new EventPacker();
+  const sendEvents = () => {
+    const batch = packer.flush();
+    if (batch) scope.postMessage({ id, type: 'events', batch }, transferablesOf(batch));
+  };
   const dataset = loadDataset(
     { events: texts[0]!, ...(texts[1] ? { clusters: texts[1] } : {}) },
-    { onProgress: (fraction) => progress('parsing', fraction) },
+    {
+      keepEvents: false,
+      onEvent: (event) => {
+        packer.add(event);
+        if (packer.size >= MAX_EVENTS_PER_BATCH) sendEvents();
+      },
+      onProgress: (fraction) => {
+        sendEvents();
+        progress('parsing', fraction);
+      },
+    },
   );
-  // Events go back in slices: one message of 100,000 events takes the page a second or more to
-  // unpack in a single task; slices unpack in many short tasks and the page stays responsive.
-  const total = dataset.events.length;
-  for (let start = 0; start < total; start += EVENTS_PER_MESSAGE) {
-    scope.postMessage({ id, type: 'events', events: dataset.events.slice(start, start + EVENTS_PER_MESSAGE), total });
-  }
-  scope.postMessage({ id, type: 'done', dataset: { ...dataset, events: [] } });
+  sendEvents();
+  scope.postMessage({ id, type: 'done', dataset });
 }
 
-const EVENTS_PER_MESSAGE = 2000;
+/** Progress reports come every 2 % of the text; a batch is also sent when it reaches this size. */
+const MAX_EVENTS_PER_BATCH = 5000;
 
 scope.addEventListener('message', (event) => {
   const request = event.data;

@@ -1,8 +1,8 @@
 import { parseEndDate, parseSourceDate, type DateReason, type SourceDate } from '../model/dates';
 import type { Problem, ProblemDetail, TimelineEvent } from '../model/types';
 import { CVE_ID, readBoolean, readConfidence, readHttpUrl, readPatternList, shorten, splitList, TECHNIQUE_ID } from './cells';
-import type { CsvTable } from './parse-csv';
-import { prepareTable, type RowReader, type TableSpec } from './table-reader';
+import type { CsvOutline, CsvRecord, CsvRowSink, CsvTable } from './parse-csv';
+import { headerOnlyProblem, readHeader, readRecord, type RowReader, type TableColumns, type TableSpec } from './table-reader';
 
 export const EVENTS_SPEC: TableSpec = {
   file: 'events.csv',
@@ -27,31 +27,78 @@ export interface EventsResult {
   readonly problems: Problem[];
 }
 
+export interface EventsReaderOptions {
+  /** The lane id to store for a `cluster` cell as written (e.g. a case variant of a known id); the cell itself when absent. */
+  readonly clusterId?: (cluster: string) => string;
+  /** Called with each event as soon as it is known to be kept, in file order. */
+  readonly onEvent?: (event: TimelineEvent) => void;
+  /** False: the events only go to `onEvent`, and the result's `events` is empty. */
+  readonly keepEvents?: boolean;
+}
+
 /** Validates event records; bad rows are reported and skipped, good rows kept in file order. */
 export function readEvents(table: CsvTable, file = EVENTS_SPEC.file): EventsResult {
-  const spec = { ...EVENTS_SPEC, file };
-  const prepared = prepareTable(table, spec);
-  const problems = prepared.problems;
-  const events: TimelineEvent[] = [];
-  const firstRowOfId = new Map<string, number>();
+  const reader = new EventsReader(file);
+  reader.header(table.header, table.headerRow);
+  for (const record of table.records) reader.record(record);
+  return reader.finish({ problems: table.problems, recordCount: table.records.length, unreadableRecords: table.unreadableRecords });
+}
 
-  for (const reader of prepared.rows) {
-    const event = readEvent(reader);
+/**
+ * The same validation as readEvents, one record at a time as the CSV reader delivers them
+ * (a CsvRowSink for streamCsv); `finish` gives the result once the whole file is read.
+ */
+export class EventsReader implements CsvRowSink {
+  private readonly spec: TableSpec;
+  private table: TableColumns | null = null;
+  private readonly events: TimelineEvent[] = [];
+  private readonly rowProblems: Problem[] = [];
+  private readonly firstRowOfId = new Map<string, number>();
+
+  constructor(
+    file = EVENTS_SPEC.file,
+    private readonly options: EventsReaderOptions = {},
+  ) {
+    this.spec = { ...EVENTS_SPEC, file };
+  }
+
+  header(header: readonly string[], headerRow: number): void {
+    this.table = readHeader(header, headerRow, this.spec);
+  }
+
+  record(record: CsvRecord): void {
+    if (!this.table?.usable) return;
+    const reader = readRecord(this.table, record);
+    const event = readEvent(reader, this.options.clusterId);
     if (event && reader.errors.length === 0) {
-      const earlier = firstRowOfId.get(event.id);
+      const earlier = this.firstRowOfId.get(event.id);
       if (earlier !== undefined) {
         reader.error('id', { code: 'duplicateEventId', params: { id: shorten(event.id), firstRow: earlier } });
       } else {
-        firstRowOfId.set(event.id, reader.row);
-        events.push(event);
+        this.firstRowOfId.set(event.id, reader.row);
+        if (this.options.keepEvents !== false) this.events.push(event);
+        this.options.onEvent?.(event);
       }
     }
-    problems.push(...reader.errors, ...(reader.errors.length ? [] : reader.warnings));
+    // A row with errors is skipped, so its warnings would only be noise.
+    for (const problem of reader.errors.length ? reader.errors : reader.warnings) this.rowProblems.push(problem);
   }
-  return { events, problems };
+
+  /** The events and every problem: the file's, then the header's, then the rows' in file order. */
+  finish(file: Pick<CsvOutline, 'problems' | 'recordCount' | 'unreadableRecords'>): EventsResult {
+    const problems = [...file.problems];
+    const table = this.table;
+    if (table) {
+      problems.push(...table.problems);
+      const headerOnly = headerOnlyProblem(table, file.recordCount, file.unreadableRecords);
+      if (headerOnly) problems.push(headerOnly);
+    }
+    for (const problem of this.rowProblems) problems.push(problem);
+    return { events: this.events, problems };
+  }
 }
 
-function readEvent(reader: RowReader): TimelineEvent | null {
+function readEvent(reader: RowReader, clusterId?: (cluster: string) => string): TimelineEvent | null {
   const id = reader.required('id');
   const cluster = reader.required('cluster');
   const kind = reader.required('kind').toLowerCase();
@@ -89,7 +136,7 @@ function readEvent(reader: RowReader): TimelineEvent | null {
   if (!start || reader.errors.length > 0) return null;
   return {
     id,
-    cluster,
+    cluster: clusterId ? clusterId(cluster) : cluster,
     kind,
     start,
     end,

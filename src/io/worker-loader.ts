@@ -1,5 +1,7 @@
 import { LoadError, type LoadFailure } from '../i18n/load-messages';
 import type { Dataset, TimelineEvent } from '../model/types';
+import { nextTask } from './next-task';
+import { PackedBatchReader, type PackedEvents } from './packed-events';
 
 /** One file to load: its text, or a File the worker reads itself. `name` is shown in problems. */
 export interface LoadSource {
@@ -38,20 +40,26 @@ export interface ParseRequest extends WorkerLoadInput {
  */
 export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number }
-  | { readonly id: number; readonly type: 'events'; readonly events: readonly TimelineEvent[]; readonly total: number }
-  /** The dataset; its `events` come first in 'events' slices (and any left in `dataset.events` follow them). */
+  /** Events read so far, packed; sent while the worker reads on. */
+  | { readonly id: number; readonly type: 'events'; readonly batch: PackedEvents }
+  /** The dataset; its `events` come first in 'events' batches (and any left in `dataset.events` follow them). */
   | { readonly id: number; readonly type: 'done'; readonly dataset: Dataset }
   | { readonly id: number; readonly type: 'error'; readonly message: string; readonly failure?: LoadFailure };
 
 let nextId = 1;
 
 /**
- * The share of the parsing phase's progress given to the worker's own parse and validation. The
- * rest is handing the dataset back: structured cloning 100,000 events takes about as long as
- * validating them (measured in Chromium), so the bar must not sit at 100 % meanwhile. The last
- * report, fraction 1, comes when the dataset has arrived.
+ * The share of the parsing phase's progress given to the worker's own reading and checking of the
+ * rows. The worker sends the events it has read with each progress report, and a report reaches
+ * the bar only once the page has rebuilt the events sent before it, so the bar shows what the page
+ * has. The rest is the worker's last steps and the last batch; fraction 1 comes with the dataset.
  */
-const WORKER_SHARE = 0.6;
+const WORKER_SHARE = 0.95;
+
+/** The longest the page spends rebuilding events in one task before it lets other work run (ms). */
+const UNPACK_BUDGET_MS = 8;
+/** Events rebuilt between two looks at the clock. */
+const UNPACK_STRIDE = 64;
 
 function abortError(): DOMException {
   return new DOMException('Loading the CSV files was cancelled.', 'AbortError');
@@ -84,19 +92,70 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
     }
     const id = nextId++;
     let settled = false;
+    let workerStopped = false;
+
+    const stopWorker = (): void => {
+      if (workerStopped) return;
+      workerStopped = true;
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      worker.removeEventListener('messageerror', onMessageError);
+      worker.terminate();
+    };
 
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-      worker.removeEventListener('messageerror', onMessageError);
       signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
+      stopWorker();
       outcome();
     };
 
+    // What the worker sent, taken in order: a progress report reaches the bar, and the dataset is
+    // resolved, only after the events sent before it have been rebuilt.
+    type Step =
+      | { readonly type: 'progress'; readonly progress: LoadProgress }
+      | { readonly type: 'events'; readonly reader: PackedBatchReader }
+      | { readonly type: 'done'; readonly dataset: Dataset };
+    const steps: Step[] = [];
     const received: TimelineEvent[] = [];
+    let draining = false;
+
+    const enqueue = (step: Step): void => {
+      steps.push(step);
+      if (!draining) void drain();
+    };
+
+    /** Works through the steps in tasks of about UNPACK_BUDGET_MS, so the page stays responsive. */
+    async function drain(): Promise<void> {
+      draining = true;
+      let taskStart = performance.now();
+      while (steps.length > 0 && !settled) {
+        const step = steps[0]!;
+        if (step.type === 'events') {
+          const { reader } = step;
+          while (!reader.done && performance.now() - taskStart < UNPACK_BUDGET_MS) {
+            for (let i = 0; i < UNPACK_STRIDE && !reader.done; i++) received.push(reader.next());
+          }
+          if (!reader.done) {
+            await nextTask();
+            taskStart = performance.now();
+            continue;
+          }
+        } else if (step.type === 'progress') {
+          onProgress?.(step.progress);
+        } else {
+          const { dataset } = step;
+          settle(() => {
+            const events = dataset.events.length ? [...received, ...dataset.events] : received;
+            resolve({ ...dataset, events });
+            onProgress?.({ phase: 'parsing', fraction: 1 });
+          });
+        }
+        steps.shift();
+      }
+      draining = false;
+    }
 
     function onMessage(event: MessageEvent<ParseResponse>): void {
       const message = event.data;
@@ -104,21 +163,18 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
       if (message.id !== id && !(message.type === 'error' && message.id === -1)) return;
       switch (message.type) {
         case 'progress':
-          onProgress?.({
-            phase: message.phase,
-            fraction: message.phase === 'parsing' ? message.fraction * WORKER_SHARE : message.fraction,
+          enqueue({
+            type: 'progress',
+            progress: { phase: message.phase, fraction: message.phase === 'parsing' ? message.fraction * WORKER_SHARE : message.fraction },
           });
           break;
         case 'events':
-          for (const event of message.events) received.push(event);
-          onProgress?.({ phase: 'parsing', fraction: WORKER_SHARE + (1 - WORKER_SHARE) * Math.min(1, received.length / Math.max(1, message.total)) * 0.99 });
+          enqueue({ type: 'events', reader: new PackedBatchReader(message.batch) });
           break;
         case 'done':
-          settle(() => {
-            const events = received.length ? [...received, ...message.dataset.events] : message.dataset.events;
-            resolve({ ...message.dataset, events });
-            onProgress?.({ phase: 'parsing', fraction: 1 });
-          });
+          // The worker has nothing more to send; what it sent is still being rebuilt.
+          stopWorker();
+          enqueue({ type: 'done', dataset: message.dataset });
           break;
         case 'error':
           settle(() => reject(message.failure ? new LoadError(message.failure) : new Error(message.message)));

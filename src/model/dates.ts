@@ -66,13 +66,16 @@ export const OPEN_END = '..';
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
-const YEAR = /^(\d{4})$/;
-const QUARTER = /^(\d{4})-Q(\d)$/i;
-const MONTH = /^(\d{4})-(\d{2})$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function daysInMonth(year: number, month: number): number {
+  // Date.UTC reads years 0–99 as 1900–1999; only those and months outside 1–12 need the Date object.
+  if (year >= 100 && month >= 1 && month <= 12) return month === 2 ? (isLeapYear(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1]!;
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function yearProblem(year: number): DateReason | null {
@@ -91,66 +94,108 @@ export function parseSourceDate(text: string): DateParseResult {
   if (trimmed === '') return fail({ code: 'dateEmpty', params: NO_PARAMS });
   const approximate = trimmed.startsWith('~');
   const body = approximate ? trimmed.slice(1).trim() : trimmed;
-  let match: RegExpExecArray | null;
-
-  if ((match = YEAR.exec(body))) {
-    const year = Number(match[1]);
-    const bad = yearProblem(year);
-    if (bad) return fail(bad);
-    return ok({ earliest: Date.UTC(year, 0, 1), latest: Date.UTC(year + 1, 0, 1), precision: 'year', approximate, year });
-  }
-  if ((match = QUARTER.exec(body))) {
-    const year = Number(match[1]);
-    const quarter = Number(match[2]);
-    const bad = yearProblem(year);
-    if (bad) return fail(bad);
-    if (quarter < 1 || quarter > 4) return fail({ code: 'dateQuarterOutOfRange', params: { quarter } });
-    const firstMonth = (quarter - 1) * 3;
-    return ok({
-      earliest: Date.UTC(year, firstMonth, 1),
-      latest: Date.UTC(year, firstMonth + 3, 1),
-      precision: 'quarter',
-      approximate,
-      year,
-      quarter,
-    });
-  }
-  if ((match = MONTH.exec(body))) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const bad = yearProblem(year);
-    if (bad) return fail(bad);
-    if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: match[2]! } });
-    return ok({
-      earliest: Date.UTC(year, month - 1, 1),
-      latest: Date.UTC(year, month, 1),
-      precision: 'month',
-      approximate,
-      year,
-      month,
-    });
-  }
-  if ((match = DAY.exec(body))) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const bad = yearProblem(year);
-    if (bad) return fail(bad);
-    if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: match[2]! } });
-    if (day < 1 || day > daysInMonth(year, month)) {
-      return fail({ code: 'dateDayOutOfRange', params: { day: match[3]!, year, month: match[2]! } });
+  const shape = dateShape(body);
+  if (shape === null) return fail(explainUnreadable(body, trimmed));
+  const { year } = shape;
+  const bad = yearProblem(year);
+  if (bad) return fail(bad);
+  switch (shape.precision) {
+    case 'year':
+      return ok({ earliest: Date.UTC(year, 0, 1), latest: Date.UTC(year + 1, 0, 1), precision: 'year', approximate, year });
+    case 'quarter': {
+      const quarter = shape.part;
+      if (quarter < 1 || quarter > 4) return fail({ code: 'dateQuarterOutOfRange', params: { quarter } });
+      const firstMonth = (quarter - 1) * 3;
+      return ok({
+        earliest: Date.UTC(year, firstMonth, 1),
+        latest: Date.UTC(year, firstMonth + 3, 1),
+        precision: 'quarter',
+        approximate,
+        year,
+        quarter,
+      });
     }
-    return ok({
-      earliest: Date.UTC(year, month - 1, day),
-      latest: Date.UTC(year, month - 1, day + 1),
-      precision: 'day',
-      approximate,
-      year,
-      month,
-      day,
-    });
+    case 'month': {
+      const month = shape.part;
+      if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: body.slice(5, 7) } });
+      return ok({
+        earliest: Date.UTC(year, month - 1, 1),
+        latest: Date.UTC(year, month, 1),
+        precision: 'month',
+        approximate,
+        year,
+        month,
+      });
+    }
+    case 'day': {
+      const month = shape.part;
+      const day = shape.day;
+      if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: body.slice(5, 7) } });
+      if (day < 1 || day > daysInMonth(year, month)) {
+        return fail({ code: 'dateDayOutOfRange', params: { day: body.slice(8, 10), year, month: body.slice(5, 7) } });
+      }
+      return ok({
+        earliest: Date.UTC(year, month - 1, day),
+        latest: Date.UTC(year, month - 1, day + 1),
+        precision: 'day',
+        approximate,
+        year,
+        month,
+        day,
+      });
+    }
   }
-  return fail(explainUnreadable(body, trimmed));
+}
+
+/** The numbers of a value written in one of the four forms, before any range check. */
+interface DateShape {
+  readonly precision: Precision;
+  readonly year: number;
+  /** The quarter, or the month (month and day forms); 0 for a year. */
+  readonly part: number;
+  /** The day; 0 unless the form is a day. */
+  readonly day: number;
+}
+
+const ZERO = 48;
+const DASH = 45;
+
+/** The value of the ASCII digits text[from, from + count), or -1 when any of them is not one. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Which of the forms `YYYY`, `YYYY-Qn` (any case), `YYYY-MM` and `YYYY-MM-DD` the text has, read
+ * character by character (as the patterns /^\d{4}$/, /^\d{4}-Q\d$/i, /^\d{4}-\d{2}$/ and
+ * /^\d{4}-\d{2}-\d{2}$/ would, without their cost on every cell); null when it has none.
+ */
+function dateShape(text: string): DateShape | null {
+  const length = text.length;
+  if (length !== 4 && length !== 7 && length !== 10) return null;
+  const year = digitsAt(text, 0, 4);
+  if (year < 0) return null;
+  if (length === 4) return { precision: 'year', year, part: 0, day: 0 };
+  if (text.charCodeAt(4) !== DASH) return null;
+  if (length === 7) {
+    const q = text.charCodeAt(5);
+    if (q === 81 /* Q */ || q === 113 /* q */) {
+      const quarter = digitsAt(text, 6, 1);
+      return quarter < 0 ? null : { precision: 'quarter', year, part: quarter, day: 0 };
+    }
+    const month = digitsAt(text, 5, 2);
+    return month < 0 ? null : { precision: 'month', year, part: month, day: 0 };
+  }
+  const month = digitsAt(text, 5, 2);
+  if (month < 0 || text.charCodeAt(7) !== DASH) return null;
+  const day = digitsAt(text, 8, 2);
+  return day < 0 ? null : { precision: 'day', year, part: month, day };
 }
 
 function ok(value: SourceDate): DateParseResult {

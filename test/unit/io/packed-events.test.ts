@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isCanonicalHttpUrl } from '../../../src/io/cells';
+import { loadDataset } from '../../../src/io/load';
+import { EventPacker, PackedBatchReader, transferablesOf, type PackedEvents } from '../../../src/io/packed-events';
+import type { TimelineEvent } from '../../../src/model/types';
+
+const fixture = (name: string) => ({ name, text: readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8') });
+
+function unpackAll(batches: readonly PackedEvents[]): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const batch of batches) {
+    const reader = new PackedBatchReader(batch);
+    while (!reader.done) events.push(reader.next());
+  }
+  return events;
+}
+
+function packAll(events: readonly TimelineEvent[], batchSize: number): PackedEvents[] {
+  const packer = new EventPacker();
+  const batches: PackedEvents[] = [];
+  for (const event of events) {
+    packer.add(event);
+    if (packer.size >= batchSize) batches.push(packer.flush()!);
+  }
+  const last = packer.flush();
+  if (last) batches.push(last);
+  return batches;
+}
+
+describe('packed events (the worker’s hand-over)', () => {
+  const datasets = [
+    loadDataset({ events: fixture('events-valid.csv'), clusters: fixture('clusters.csv') }),
+    loadDataset({ events: fixture('events-problems.csv') }),
+    loadDataset({ events: fixture('events-bom-semicolon.csv') }),
+  ];
+
+  it('rebuilds the same events, with the same keys, in batches of any size', () => {
+    for (const dataset of datasets) {
+      expect(dataset.events.length).toBeGreaterThan(0);
+      for (const size of [1, 3, 1000]) expect(unpackAll(packAll(dataset.events, size))).toStrictEqual(dataset.events);
+    }
+  });
+
+  it('keeps every date form, open and missing ends, nulls, flags and lists', () => {
+    const csv = [
+      'id,cluster,kind,start,end,title,confidence,contested,targets,tools,techniques,cves,source_url,summary',
+      'a,A,activity,2018,..,T1,high,true,x;y,,T1190,,https://example.org/a,"Ünïcødé, ""quoted"""',
+      'b,B,intrusion,~2020-Q4,2021-03,T2,,false,,z,,CVE-2021-1234,,',
+      'c,context,publication,2021-03-02,,T3,low,,,,,,,',
+      'd,A,tooling,~2019-07,~2019-08-15,T4,moderate,,a;b;c,d;e,T1059.001;T1105,,http://example.org,',
+    ].join('\n');
+    const { events } = loadDataset({ events: { name: 'e.csv', text: csv } });
+    expect(events).toHaveLength(4);
+    expect(unpackAll(packAll(events, 2))).toStrictEqual(events);
+  });
+
+  it('hands its numbers over in buffers that can be transferred', () => {
+    const [batch] = packAll(datasets[0]!.events, 1000);
+    expect(transferablesOf(batch!)).toHaveLength(3);
+    expect(transferablesOf(batch!).every((buffer) => buffer instanceof ArrayBuffer)).toBe(true);
+  });
+});
+
+describe('isCanonicalHttpUrl (the URL check’s fast path)', () => {
+  it('says yes only to URLs the URL parser gives back unchanged', () => {
+    const chars = 'aZ09-._~!$&()*+,;=:@/?#%\'"` <>\\^{}|[]xX.é\t';
+    const part = fc.string({ unit: fc.constantFrom(...chars.split('')), maxLength: 12 });
+    const host = fc.constantFrom('example.org', 'a.b', 'xn--abc.com', '127.0.0.1', 'a.123', 'ex-ample.org', 'a..b', 'EXAMPLE.org', 'a.0x1', 'b9.c');
+    fc.assert(
+      fc.property(fc.constantFrom('http://', 'https://', 'HTTP://', 'ftp://'), host, fc.oneof(part, part.map((p) => `/${p}`)), (scheme, name, rest) => {
+        const value = `${scheme}${name}${rest}`;
+        if (isCanonicalHttpUrl(value)) expect(new URL(value).href).toBe(value);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes the common forms', () => {
+    for (const url of ['https://example.org/r/1', 'http://a.b/c?d=e&f=g#h', 'https://attack.mitre.org/techniques/T1190/']) {
+      expect(isCanonicalHttpUrl(url)).toBe(true);
+    }
+    for (const url of ['https://example.org', 'HTTPS://example.org/', 'https://example.org/a/../b', 'https://example.org:443/', 'https://127.0.0.1/']) {
+      expect(isCanonicalHttpUrl(url)).toBe(false);
+    }
+  });
+});
