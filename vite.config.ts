@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { bundledDatasetPlugin } from './build/bundled-dataset-plugin.ts';
 
 // Unit tests run in a time zone far from UTC so that any local-time date maths fails loudly.
 process.env.TZ = 'America/Los_Angeles';
@@ -7,7 +9,8 @@ process.env.TZ = 'America/Los_Angeles';
 /**
  * The page's Content-Security-Policy: only its own origin, no plugins, no <base> tricks, and
  * Trusted Types so no string can become script. `lit-html` is Lit's own policy; `default` is ours
- * (src/security/trusted-types.ts), which lets the CSV worker start from a blob: URL.
+ * (src/security/trusted-types.ts), which lets the CSV worker start from its own file on the site (or from a
+ * blob: URL in the single-file build).
  * `script-src` is filled in per build: 'self' for the hosted site, hashes for the standalone file.
  */
 export function contentSecurityPolicy(scriptSources: string, styleSources = "'self'"): string {
@@ -42,10 +45,18 @@ export function cspMetaPlugin(policy: () => string): Plugin {
 export default defineConfig({
   // Relative base: the build works under any sub-path (GitHub Pages project sites, wikis, file shares).
   base: './',
-  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'"))],
+  // The bundled data as a JSON file the page fetches (build/bundled-dataset-plugin.ts); the single-file
+  // build swaps this plugin for its 'inline' form.
+  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset')],
+  resolve: {
+    // Only d3-scale's tickFormat, which the app does not use, needs it: see the module's comment.
+    alias: { 'd3-time-format': fileURLToPath(new URL('./src/vendor/d3-time-format-left-out.ts', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     target: 'es2022',
+    // Every browser the site supports has <link rel="modulepreload">: no polyfill in the first load.
+    modulePreload: { polyfill: false },
   },
   test: {
     include: ['test/unit/**/*.test.ts'],

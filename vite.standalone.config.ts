@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, resolve } from 'node:path';
 import { defineConfig, mergeConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { bundledDatasetPlugin } from './build/bundled-dataset-plugin.ts';
 import hosted, { contentSecurityPolicy } from './vite.config.ts';
 
 /** Where the single file ends up, relative to the project root, and its scratch build directory. */
@@ -91,20 +92,27 @@ function standaloneFile(): Plugin {
 
 /**
  * The hosted build's plugins, less its CSP meta (script-src 'self'): this build sets its own policy
- * once the inline code is final (and vite-plugin-singlefile would warn about the hosted one).
+ * once the inline code is final (and vite-plugin-singlefile would warn about the hosted one); and
+ * less the bundled data as a separate JSON file: here the data is inside the script.
  */
+const REPLACED_PLUGINS = ['csp-meta', 'bundled-dataset-asset'];
 const hostedPlugins = ((hosted.plugins ?? []) as PluginOption[])
   .flat(Infinity as 1)
-  .filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'csp-meta'));
+  .filter((p) => !(p && typeof p === 'object' && 'name' in p && REPLACED_PLUGINS.includes(p.name)));
 
 export default defineConfig(
   mergeConfig({ ...hosted, plugins: hostedPlugins } as UserConfig, {
     // Nothing to copy from public/ into a file that must stand alone.
     publicDir: false,
     plugins: [
+      bundledDatasetPlugin('inline'),
       viteSingleFile(),
       standaloneFile(),
     ],
+    resolve: {
+      // The CSV worker inside the file as a blob: URL, not as a file next to it.
+      alias: [{ find: /^.*\/io\/create-parse-worker$/, replacement: resolve(import.meta.dirname, 'src/io/create-parse-worker-inline.ts') }],
+    },
     build: {
       outDir: SCRATCH_DIR,
       emptyOutDir: true,

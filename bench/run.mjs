@@ -594,19 +594,31 @@ md.push('## JS and CSS the page loads (gzip -9)');
 md.push('');
 md.push('| page | JS (KiB) | CSS (KiB) | JS + CSS (KiB) | files |');
 md.push('|---|--:|--:|--:|---|');
-const gzApp = Object.values(summary).map((s) => s.app?.gzip).find(Boolean);
+// The app's start-up load is the bundled-data case; a CSV case also fetches the worker and the loading code.
+const gzStart = summary.bundled?.app?.gzip ?? null;
+const csvSize = SIZES.find((size) => summary[size]?.app?.gzip);
+const gzCsv = csvSize ? summary[csvSize].app.gzip : null;
 const gzVis = Object.values(summary).map((s) => s.vis?.gzip).find(Boolean);
 const filesText = (g) => g.files.map((f) => `${f.path.split('/').pop()} ${kib(f.gzip)}`).join(', ');
-if (gzApp) md.push(`| app (dist/index.html) | ${kib(gzApp.js)} | ${kib(gzApp.css)} | **${kib(gzApp.js + gzApp.css)}** | ${filesText(gzApp)} |`);
-if (gzVis) md.push(`| vis-timeline bench page | ${kib(gzVis.js)} | ${kib(gzVis.css)} | **${kib(gzVis.js + gzVis.css)}** | ${filesText(gzVis)} |`);
-if (gzApp && gzVis) md.push(`| ratio app ÷ vis | | | ${((gzApp.js + gzApp.css) / (gzVis.js + gzVis.css)).toPrecision(2)} | |`);
+const row = (name, g) => md.push(`| ${name} | ${kib(g.js)} | ${kib(g.css)} | **${kib(g.js + g.css)}** | ${filesText(g)} |`);
+if (gzStart) row('app, start-up (dist/index.html with the bundled data)', gzStart);
+if (gzCsv) row(`app, loading a CSV (${csvSize.toLocaleString('en')} events, \`?src=\`)`, gzCsv);
+if (gzVis) row('vis-timeline bench page', gzVis);
+const gzApp = gzStart ?? gzCsv;
+if (gzApp && gzVis) md.push(`| ratio app ${gzStart ? 'start-up' : 'CSV load'} ÷ vis | | | ${((gzApp.js + gzApp.css) / (gzVis.js + gzVis.css)).toPrecision(2)} | |`);
 md.push('');
+const workerFile = gzCsv?.files.find((f) => /\/parse\.worker-[\w-]+\.js$/.test(f.path));
+if (workerFile) {
+  md.push(`The CSV worker is its own file, ${workerFile.path.split('/').pop()} (${kib(workerFile.raw)} KiB, ${kib(workerFile.gzip)} KiB gzipped), requested only when a CSV is loaded; it is in the CSV row above, not in the start-up row. The bundled data is a JSON file (not counted here: it is data, not code).`);
+  md.push('');
+}
 
 // ——— the issue's targets ———
 const get = (size, c, key) => summary[size]?.[c]?.[key] ?? null;
 const targets = [];
 const target = (figure, goal, value, ok) => targets.push({ figure, goal, value, ok });
-if (gzApp) target('initial JS + CSS, gzipped', '≤ 65 KB', `${kib(gzApp.js + gzApp.css)} KiB (${((gzApp.js + gzApp.css) / 1000).toFixed(1)} kB)`, gzApp.js + gzApp.css <= 65 * 1024);
+if (gzStart) target('initial JS + CSS, gzipped (start-up with the bundled data)', '≤ 65 KB', `${kib(gzStart.js + gzStart.css)} KiB (${((gzStart.js + gzStart.css) / 1000).toFixed(1)} kB)`, gzStart.js + gzStart.css <= 65 * 1024);
+else target('initial JS + CSS, gzipped (start-up with the bundled data)', '≤ 65 KB', 'not measured (--no-bundled)', false);
 if (summary.bundled) target('first paint, bundled DeadRinger data, from data ready', '≤ 50 ms', `${fmt(get('bundled', 'app', 'firstPaintFromReady'), 'ms')} ms`, get('bundled', 'app', 'firstPaintFromReady') !== null && get('bundled', 'app', 'firstPaintFromReady') <= 50);
 if (summary[10000]) {
   const a = get(10000, 'app', 'firstPaintFromReady');

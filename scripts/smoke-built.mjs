@@ -154,6 +154,14 @@ async function hosted(browser, origin) {
     const use = (name, fn) => check(name, running ? fn : () => assert(false, NOT_STARTED));
     await use('hosted: deep link ?clusters=B shows only lane B', () => expectLanes(page, ['B']));
     await use('hosted: deep link ?panel=B opens the region "Cluster B — Naikon APT"', () => expectRegion(page, 'Cluster B — Naikon APT'));
+    await use('hosted: start-up fetches the bundled data as one JSON file (preloaded) and no CSV, worker or loader code', () => {
+      const paths = log.requests.map((u) => new URL(u).pathname);
+      const json = paths.filter((p) => /\/assets\/deadringer-dataset-[\w-]+\.json$/.test(p));
+      assert(json.length === 1, `the dataset JSON was requested ${json.length} times: ${short(paths)}`);
+      const late = paths.filter((p) => /\.csv$|parse\.worker|\/(user-data|load|exports|save-view|load-messages)-[\w-]+\.js$/.test(p));
+      assert(late.length === 0, `requested at start-up: ${short(late)}`);
+      assert(log.workers.length === 0, `a worker started: ${short(log.workers)}`);
+    });
 
     await log.collect();
     await page.reload({ waitUntil: 'load' });
@@ -245,7 +253,9 @@ async function hosted(browser, origin) {
       assert(Number(errors) > 0, `problems summary: ${JSON.stringify(summary)}`);
       const rows = await page.locator('tl-problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
       assert(rows.some((r) => r[0] === 'events-problems.csv' && r[1] === '3' && r[2] === 'start'), `no problem for row 3, column start: ${JSON.stringify(rows.slice(0, 3))}`);
-      assert(log.workers.some((u) => u.startsWith('blob:')), `no blob: worker started; workers: ${JSON.stringify(log.workers)}`);
+      // The hosted site's worker is its own file on the site (the single file's is a blob:), allowed by worker-src 'self'.
+      const worker = log.workers.find((u) => u.startsWith(`${origin}${BASE}assets/parse.worker-`) && u.endsWith('.js'));
+      assert(worker, `no worker from ${BASE}assets/parse.worker-*.js started; workers: ${JSON.stringify(log.workers)}`);
     });
     await use('hosted: once loaded, it keeps working offline', async () => {
       await context.setOffline(true);

@@ -1,21 +1,22 @@
 import { installTrustedTypesPolicy } from './security/trusted-types';
 import './page.css';
-import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from './data/bundled';
-import { formatLoadError } from './i18n/load-messages';
+import { loadBundledData } from './data/bundled-dataset';
 import { msg, parseLang } from './i18n/messages';
 import { formatNotices } from './i18n/problem-messages';
-import { loadDataset } from './io/load';
 import { EMPTY_META, readMetadata } from './io/metadata';
-import { readSnapshot, SNAPSHOT_ID } from './io/snapshot';
+import { readSnapshot, SNAPSHOT_ID, type SnapshotFile } from './io/snapshot';
 import type { LoadProgress } from './io/worker-loader';
 import type { Lang } from './model/dates';
 import { encodeUrlState } from './state/url-codec';
 import { UrlSync } from './state/url-sync';
 import { toUrlState } from './state/view-state';
-import { saveView } from './ui/app/save-view';
-import { LoadRefused, loadFromLinks, loadUserFiles, type LoadedSource, type UserDataResult } from './ui/app/user-data';
+import type { LoadedSource, UserDataResult } from './ui/app/user-data';
 import type { AppHost } from './ui/app/tl-app';
 import './ui/app/tl-app';
+
+// Loaded when first needed, not with the page: reading CSV files (user-data.ts starts the worker),
+// "Save this view", and the wording of a failed load.
+const userData = () => import('./ui/app/user-data');
 
 // The page as it arrived, before the app changes anything: "Save this view" starts from it in the standalone file.
 const pristineHtml = `<!doctype html>\n${document.documentElement.outerHTML}`;
@@ -30,19 +31,30 @@ export const HEIGHT_MESSAGE = 'deadringer-timeline:height';
 
 function start(app: HTMLElementTagNameMap['tl-app']): void {
   const browserLang: Lang = parseLang(navigator.language) ?? 'en';
-  const bundledMeta = readMetadata(BUNDLED_METADATA_JSON);
+  // Requested at once, even when a link names other data: "Back to the DeadRinger data" then needs no request.
+  const bundled = loadBundledData();
   const params = new URLSearchParams(location.search);
   let loadController: AbortController | null = null;
   /** The files behind the data shown (null: the bundled data), and their descriptor if any. */
   let currentSource: LoadedSource | null = null;
   let currentMetadataJson: string | null = null;
 
-  const showBundled = () => {
-    app.meta = bundledMeta;
-    app.data = loadDataset(BUNDLED_INPUT);
+  /** Shows the bundled data once it is there; false if it could not be loaded (the failure is shown). */
+  const showBundled = async (): Promise<boolean> => {
+    let data;
+    try {
+      data = await bundled;
+    } catch (error) {
+      app.failure = error instanceof Error ? error.message : String(error);
+      console.error(error);
+      return false;
+    }
+    app.meta = data.meta;
+    app.data = data.dataset;
     app.sourceName = null;
     currentSource = null;
     currentMetadataJson = null;
+    return true;
   };
 
   const progress = (p: LoadProgress, name: string) => (app.loading = { name, phase: p.phase, fraction: p.fraction });
@@ -67,8 +79,9 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
         app.notices = [msg(app.lang, 'loadCancelled')];
       } else {
         // A refusal or failure with a code is worded in the UI's language; any other error shows its own message.
-        const reason = formatLoadError(error, app.lang);
-        app.notices = [msg(app.lang, 'loadFailed', { name: app.loading?.name ?? source.src ?? 'CSV', reason })];
+        const name = app.loading?.name ?? source.src ?? 'CSV';
+        const [{ formatLoadError }, { LoadRefused }] = await Promise.all([import('./i18n/load-messages'), userData()]);
+        app.notices = [msg(app.lang, 'loadFailed', { name, reason: formatLoadError(error, app.lang) })];
         if (!(error instanceof LoadRefused)) console.error(error);
       }
     } finally {
@@ -80,12 +93,15 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
   }
 
   const host: AppHost = {
-    loadFiles: (files) => void runLoad((signal) => loadUserFiles(files, progress, signal), { src: null, clustersSrc: null }),
+    loadFiles: (files) =>
+      void runLoad(async (signal) => (await userData()).loadUserFiles(files, progress, signal), { src: null, clustersSrc: null }),
     loadBundled: () => {
       loadController?.abort();
-      showBundled();
-      app.resetView();
-      sync.push(app.viewState);
+      void showBundled().then((shown) => {
+        if (!shown) return;
+        app.resetView();
+        sync.push(app.viewState);
+      });
     },
     cancelLoad: () => loadController?.abort(),
     viewChanged: (view, mode) => (mode === 'push' ? sync.push(view) : sync.replace(view)),
@@ -93,7 +109,8 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
       const view = app.viewState;
       // A saved file carries its data inside: links to ?src= would not resolve where it is opened.
       const search = encodeUrlState({ ...toUrlState(view, browserLang), src: null, clustersSrc: null });
-      saveView({ pristineHtml, source: currentSource, metadataJson: currentMetadataJson, search, dataName: app.sourceName }).catch((error: unknown) => {
+      const options = { pristineHtml, source: currentSource, metadataJson: currentMetadataJson, search, dataName: app.sourceName };
+      import('./ui/app/save-view').then(({ saveView }) => saveView(options)).catch((error: unknown) => {
         app.notices = [msg(app.lang, 'saveFailed', { reason: error instanceof Error ? error.message : String(error) })];
         console.error(error);
       });
@@ -118,24 +135,39 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
   const linkHasView = [...params.keys()].some((key) => key !== 'embed');
   const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
   const linkedData = view.src && !snapshot?.events ? view.src : null;
-  if (snapshot?.events) {
-    const metadataJson = snapshot.metadataJson ?? null;
-    app.meta = metadataJson ? readMetadata(metadataJson) : { ...EMPTY_META, title: snapshot.events.name };
-    app.data = loadDataset({ events: snapshot.events, clusters: snapshot.clusters });
-    app.sourceName = snapshot.events.name;
-    currentSource = { events: snapshot.events, clusters: snapshot.clusters };
-    currentMetadataJson = metadataJson;
-  } else if (!linkedData) {
-    // With ?src= the bundled data is not drawn first: the linked file is what the reader came for.
-    showBundled();
-  }
-  app.applyView(view);
-  if (notices.length) app.notices = formatNotices(notices, app.lang);
+  const applyViewFromLink = () => {
+    app.applyView(view);
+    if (notices.length) app.notices = formatNotices(notices, app.lang);
+  };
   if (linkedData) {
-    void runLoad((signal) => loadFromLinks(linkedData, view.clustersSrc, progress, signal), { src: linkedData, clustersSrc: view.clustersSrc }).then(() => {
+    // With ?src= the bundled data is not drawn first: the linked file is what the reader came for.
+    applyViewFromLink();
+    void runLoad(async (signal) => (await userData()).loadFromLinks(linkedData, view.clustersSrc, progress, signal), {
+      src: linkedData,
+      clustersSrc: view.clustersSrc,
+    }).then(async () => {
       if (app.sourceName) app.applyView(view); // the link's own view applies to the data it names
-      else showBundled(); // the link could not be loaded: fall back to the bundled data, under the notice
+      else await showBundled(); // the link could not be loaded: fall back to the bundled data, under the notice
     });
+    return;
+  }
+  // Until its data is there (a moment: index.html preloads it) the app is laid out but not shown,
+  // so the page goes from blank to the timeline without an empty one in between.
+  app.setAttribute('data-starting', '');
+  const shown = snapshot?.events ? showSnapshot(snapshot.events, snapshot.clusters, snapshot.metadataJson ?? null) : showBundled();
+  void shown.finally(() => {
+    applyViewFromLink();
+    app.removeAttribute('data-starting');
+  });
+
+  /** A saved view's own files, read on the page (the single file has the CSV reader inside). */
+  async function showSnapshot(events: SnapshotFile, clusters: SnapshotFile | undefined, metadataJson: string | null): Promise<void> {
+    const { loadDataset } = await import('./io/load');
+    app.meta = metadataJson ? readMetadata(metadataJson) : { ...EMPTY_META, title: events.name };
+    app.data = loadDataset({ events, clusters });
+    app.sourceName = events.name;
+    currentSource = { events, clusters };
+    currentMetadataJson = metadataJson;
   }
 }
 

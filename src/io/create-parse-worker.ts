@@ -1,7 +1,9 @@
-// The only module with Vite's worker import: `?worker&inline` embeds the worker as a blob: URL
-// (with a data: fallback), so loading works in the single-file build opened from file:// too.
+// The hosted site's CSV worker: a separate file (assets/parse.worker-*.js), requested only when a
+// CSV is loaded, so the first load of the page does not carry it. It is on the page's own origin,
+// which the CSP's worker-src 'self' and the Trusted Types policy (src/security/trusted-types.ts) allow.
+// The single-file build swaps this module for create-parse-worker-inline.ts (vite.standalone.config.ts).
 // Keep it out of modules under test in web-test-runner, whose esbuild does not know this import.
-import ParseWorker from './parse.worker.ts?worker&inline';
+import ParseWorker from './parse.worker.ts?worker';
 
 export function createParseWorker(): Worker {
   return new ParseWorker();
