@@ -1,6 +1,7 @@
 import { eventSpan } from '../model/intervals';
 import { PERIOD_KINDS, type TimelineEvent } from '../model/types';
-import { stackIntervals } from './stack';
+import { orderByKey } from '../model/order';
+import { stackInOrder } from './stack';
 
 export type MarkShape = 'period' | 'span' | 'point';
 
@@ -21,7 +22,7 @@ export interface MarkLayout {
   readonly open: boolean;
   /** A point whose date is a year, quarter or month: drawn as a bracket over that interval. */
   readonly coarse: boolean;
-  /** In the overflow row: counted with its neighbours rather than drawn alone. */
+  /** In an overflow row: counted with its neighbours rather than drawn alone. */
   readonly overflow: boolean;
 }
 
@@ -30,11 +31,21 @@ export interface LaneSpec {
   readonly events: readonly TimelineEvent[];
 }
 
+/** A row where the marks that did not fit the lane's sub-rows are counted per bin instead of drawn. */
+export interface OverflowRow {
+  /** Centre of the row, relative to the top of the lane. */
+  readonly y: number;
+  /** `[x, count]`: a label's left edge and how many marks it stands for (a run of equal bins has one label). */
+  readonly bins: readonly (readonly [number, number])[];
+}
+
 export interface LaneLayout {
   readonly id: string;
   readonly top: number;
   readonly height: number;
+  /** The marks drawn one by one this frame: those in or near the window, outside the overflow rows. */
   readonly marks: readonly MarkLayout[];
+  readonly overflowRows: readonly OverflowRow[];
 }
 
 export const LANE_METRICS = {
@@ -53,6 +64,12 @@ export function markShape(event: TimelineEvent): MarkShape {
 
 /** Points and spans are stacked into at most this many sub-rows; the rest are counted in an overflow row. */
 export const MAX_POINT_ROWS = 8;
+/** Bars likewise: a lane never grows taller than its two row budgets plus two overflow rows. */
+export const MAX_PERIOD_ROWS = 8;
+/** Width in pixels of the bins overflow marks are counted in. */
+export const OVERFLOW_BIN = 28;
+/** Marks this far outside the window are still laid out: glyphs, arrows and focus rings reach past their dates. */
+const CULL_MARGIN_PX = 24;
 
 interface PreparedMark {
   readonly event: TimelineEvent;
@@ -68,11 +85,31 @@ interface PreparedMark {
 interface PreparedLane {
   readonly id: string;
   readonly periods: readonly PreparedMark[];
-  readonly periodRows: readonly number[];
+  readonly periodTo: Float64Array;
+  /** Each period's sub-row; MAX_PERIOD_ROWS is the overflow row. */
+  readonly periodRows: Int32Array;
+  /** Sub-rows used by bars, the overflow row included. */
   readonly periodRowCount: number;
+  /** Per drawn sub-row, its bars' indexes by start: they do not overlap, so they are by end too. */
+  readonly periodRowLists: readonly Int32Array[];
+  readonly periodOverflow: Int32Array;
   readonly others: readonly PreparedMark[];
+  /** Where a point's glyph sits in time (its interval's middle; a span's start). */
+  readonly otherAnchor: Float64Array;
+  readonly othersByStart: Int32Array;
   /** Indexes into periods (negative: -1 - i) and others (i), in time order: the keyboard's order. */
-  readonly order: readonly number[];
+  readonly order: Int32Array;
+  readonly orderStart: Float64Array;
+}
+
+interface PointStack {
+  readonly rows: Int32Array;
+  readonly rowCount: number;
+  readonly rowLists: readonly Int32Array[];
+  readonly overflow: Int32Array;
+  /** The glyph-padded interval each point occupies at this zoom, in ms. */
+  readonly padFrom: Float64Array;
+  readonly padTo: Float64Array;
 }
 
 function prepare(event: TimelineEvent, cutoff: number): PreparedMark {
@@ -88,16 +125,61 @@ function prepare(event: TimelineEvent, cutoff: number): PreparedMark {
   return { event, shape, from: span.from, to: span.to, open: span.open, fadeIn: clamp01(fadeIn), fadeOut: clamp01(Math.max(fadeOut, fadeIn)), coarse: false };
 }
 
+function sortedIndexes(count: number, key: (index: number) => number): Int32Array {
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = key(i);
+  return orderByKey(keys);
+}
+
+/** Splits indexes taken in `order` into one list per row (rows below `rowLimit`) and an overflow list. */
+function rowLists(order: Int32Array, rows: Int32Array, rowLimit: number): { lists: Int32Array[]; overflow: Int32Array } {
+  const lists: number[][] = [];
+  const overflow: number[] = [];
+  for (const index of order) {
+    const row = rows[index]!;
+    if (row >= rowLimit) overflow.push(index);
+    else (lists[row] ??= []).push(index);
+  }
+  return { lists: lists.map((list) => Int32Array.from(list)), overflow: Int32Array.from(overflow) };
+}
+
+/** The first position in `list` whose item ends at or after `time` (items on a row are sorted by end). */
+function firstEndingFrom(list: Int32Array, ends: Float64Array, time: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[list[mid]!]! < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Bins whose counts are equal and adjacent share one label, at the first bin. */
+function binLabels(counts: Int32Array): [number, number][] {
+  const labels: [number, number][] = [];
+  for (let bin = 0; bin < counts.length; bin++) {
+    const count = counts[bin]!;
+    if (count > 0 && (bin === 0 || counts[bin - 1] !== count)) labels.push([bin * OVERFLOW_BIN + 2, count]);
+  }
+  return labels;
+}
+
 /**
- * Lane layout that does the expensive part once: what each event is, its time span, the bars'
- * stacking (zoom-independent) and the keyboard order are prepared per data load; points are
- * re-stacked only when the zoom level moves by half an octave; a frame then only maps times to
- * pixels.
+ * Lane layout that does the expensive part once per data load: what each event is, its time span,
+ * the bars' stacking (zoom-independent), the keyboard order and the sort orders; points are
+ * re-stacked only when the zoom moves by half an octave (a linear pass over a pre-sorted list).
+ * A frame then visits only the marks in the window (a binary search per sub-row) and counts the
+ * overflow rows per bin, so its cost follows what is on screen, not the size of the data.
  */
 export class LaneLayoutCache {
   private readonly lanes: readonly PreparedLane[];
+  private readonly positions = new Map<string, { lane: number; index: number }>();
   private stackBucket: number | null = null;
-  private pointStacks: { rows: number[]; rowCount: number }[] = [];
+  private pointStacks: PointStack[] = [];
+  /** The last frame's mapping: x = (time - origin) * pxPerMs. */
+  private origin = 0;
+  private pxPerMs = 1;
 
   constructor(lanes: readonly LaneSpec[], cutoff: number) {
     this.lanes = lanes.map((lane) => {
@@ -107,11 +189,32 @@ export class LaneLayoutCache {
         const mark = prepare(event, cutoff);
         (mark.shape === 'period' ? periods : others).push(mark);
       }
-      const periodStack = stackIntervals(periods);
-      const order = [...periods.map((_, i) => -1 - i), ...others.map((_, i) => i)];
-      const startOf = (index: number) => (index < 0 ? periods[-1 - index]! : others[index]!).event.start.earliest;
-      order.sort((a, b) => startOf(a) - startOf(b) || a - b);
-      return { id: lane.id, periods, periodRows: periodStack.rows, periodRowCount: periodStack.rowCount, others, order };
+      const periodFrom = Float64Array.from(periods, (m) => m.from);
+      const periodTo = Float64Array.from(periods, (m) => m.to);
+      const periodsByStart = sortedIndexes(periods.length, (i) => periodFrom[i]!);
+      const stack = stackInOrder(periodFrom, periodTo, periodsByStart, 0, MAX_PERIOD_ROWS);
+      const { lists, overflow } = rowLists(periodsByStart, stack.rows, MAX_PERIOD_ROWS);
+      // Keyboard order: periods first at equal starts (their codes sort lower), then by position.
+      const starts = new Float64Array(periods.length + others.length);
+      periods.forEach((mark, i) => (starts[periods.length - 1 - i] = mark.event.start.earliest));
+      others.forEach((mark, i) => (starts[periods.length + i] = mark.event.start.earliest));
+      const byStart = orderByKey(starts);
+      const order = byStart.map((i) => i - periods.length);
+      const orderStart = Float64Array.from(byStart, (i) => starts[i]!);
+      return {
+        id: lane.id,
+        periods,
+        periodTo,
+        periodRows: stack.rows,
+        periodRowCount: stack.rowCount,
+        periodRowLists: lists,
+        periodOverflow: overflow,
+        others,
+        otherAnchor: Float64Array.from(others, (m) => (m.shape === 'span' ? m.from : (m.from + m.to) / 2)),
+        othersByStart: sortedIndexes(others.length, (i) => others[i]!.from),
+        order,
+        orderStart,
+      };
     });
   }
 
@@ -123,61 +226,175 @@ export class LaneLayoutCache {
     const ms = 2 ** ((bucket + 0.5) / 2);
     const half = (LANE_METRICS.glyph / 2) * ms;
     const gap = LANE_METRICS.gap * ms;
-    this.pointStacks = this.lanes.map((lane) =>
-      stackIntervals(
-        lane.others.map((mark) => {
-          if (mark.shape === 'span') return { from: mark.from - half, to: Math.max(mark.to, mark.from + half) };
-          const centre = (mark.from + mark.to) / 2;
-          return { from: Math.min(mark.from, centre - half), to: Math.max(mark.to, centre + half) };
-        }),
-        gap,
-        MAX_POINT_ROWS,
-      ),
-    );
+    this.pointStacks = this.lanes.map((lane) => {
+      const count = lane.others.length;
+      const padFrom = new Float64Array(count);
+      const padTo = new Float64Array(count);
+      lane.others.forEach((mark, i) => {
+        const anchor = lane.otherAnchor[i]!;
+        padFrom[i] = Math.min(mark.from, anchor - half);
+        padTo[i] = Math.max(mark.to, anchor + half);
+      });
+      const stack = stackInOrder(padFrom, padTo, lane.othersByStart, gap, MAX_POINT_ROWS);
+      const { lists, overflow } = rowLists(lane.othersByStart, stack.rows, MAX_POINT_ROWS);
+      return { rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, padFrom, padTo };
+    });
   }
 
-  /** Lays out every lane for one frame. `msPerPx` is the zoom: milliseconds per pixel. */
-  layout(x: (time: number) => number, msPerPx: number): LaneLayout[] {
-    this.stackPoints(msPerPx);
+  private x(time: number): number {
+    return (time - this.origin) * this.pxPerMs;
+  }
+
+  /** Lays out one frame: the window `view` (UTC ms) drawn across `width` pixels. */
+  layout(view: readonly [number, number], width: number): LaneLayout[] {
+    this.origin = view[0];
+    this.pxPerMs = width / Math.max(view[1] - view[0], 1e-9);
+    this.stackPoints(1 / this.pxPerMs);
+    const margin = CULL_MARGIN_PX / this.pxPerMs;
+    const t0 = view[0] - margin;
+    const t1 = view[1] + margin;
+    const bins = Math.max(1, Math.ceil(width / OVERFLOW_BIN));
+    const binOf = (time: number) => Math.min(bins - 1, Math.max(0, Math.floor((this.x(time)) / OVERFLOW_BIN)));
     const result: LaneLayout[] = [];
-    const rowY = (row: number) => LANE_METRICS.header + row * LANE_METRICS.row + LANE_METRICS.row / 2;
     let top = 0;
     this.lanes.forEach((lane, laneIndex) => {
       const stack = this.pointStacks[laneIndex]!;
-      const place = (index: number): MarkLayout => {
-        if (index < 0) {
-          const mark = lane.periods[-1 - index]!;
-          const x0 = x(mark.from);
-          return { ...mark, x0, x1: x(mark.to), y: rowY(lane.periodRows[-1 - index]!), cx: x0, overflow: false };
+      const marks: MarkLayout[] = [];
+      const overflowRows: OverflowRow[] = [];
+      lane.periodRowLists.forEach((list) => {
+        for (let k = firstEndingFrom(list, lane.periodTo, t0); k < list.length; k++) {
+          const index = list[k]!;
+          if (lane.periods[index]!.from > t1) break;
+          marks.push(this.placePeriod(lane, index));
         }
-        const mark = lane.others[index]!;
-        const x0 = x(mark.from);
-        const x1 = x(mark.to);
-        const row = stack.rows[index]!;
-        return { ...mark, x0, x1, y: rowY(lane.periodRowCount + row), cx: mark.shape === 'span' ? x0 : (x0 + x1) / 2, overflow: row === MAX_POINT_ROWS };
-      };
-      const marks = lane.order.map(place);
+      });
+      if (lane.periodOverflow.length) {
+        // Bars counted per bin: +1 where one starts, -1 past where it ends, then a running sum.
+        const change = new Int32Array(bins + 1);
+        for (const index of lane.periodOverflow) {
+          const mark = lane.periods[index]!;
+          if (mark.to < view[0] || mark.from > view[1]) continue;
+          change[binOf(mark.from)]! += 1;
+          change[binOf(mark.to) + 1]! -= 1;
+        }
+        const counts = new Int32Array(bins);
+        for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
+        overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts) });
+      }
+      for (const list of stack.rowLists) {
+        for (let k = firstEndingFrom(list, stack.padTo, t0); k < list.length; k++) {
+          const index = list[k]!;
+          if (stack.padFrom[index]! > t1) break;
+          marks.push(this.placeOther(lane, laneIndex, index));
+        }
+      }
+      if (stack.overflow.length) {
+        const counts = new Int32Array(bins);
+        for (const index of stack.overflow) {
+          const anchor = lane.otherAnchor[index]!;
+          if (anchor >= view[0] && anchor <= view[1]) counts[binOf(anchor)]! += 1;
+        }
+        overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts) });
+      }
       const rows = Math.max(1, lane.periodRowCount + stack.rowCount);
       const height = LANE_METRICS.header + rows * LANE_METRICS.row + LANE_METRICS.padding;
-      result.push({ id: lane.id, top, height, marks });
+      result.push({ id: lane.id, top, height, marks, overflowRows });
       top += height;
     });
     return result;
   }
+
+  private placePeriod(lane: PreparedLane, index: number): MarkLayout {
+    const mark = lane.periods[index]!;
+    const x0 = this.x(mark.from);
+    const row = lane.periodRows[index]!;
+    return {
+      event: mark.event,
+      shape: mark.shape,
+      x0,
+      x1: this.x(mark.to),
+      y: rowY(row),
+      cx: x0,
+      fadeIn: mark.fadeIn,
+      fadeOut: mark.fadeOut,
+      open: mark.open,
+      coarse: mark.coarse,
+      overflow: row === MAX_PERIOD_ROWS,
+    };
+  }
+
+  private placeOther(lane: PreparedLane, laneIndex: number, index: number): MarkLayout {
+    const mark = lane.others[index]!;
+    const row = this.pointStacks[laneIndex]!.rows[index]!;
+    const x0 = this.x(mark.from);
+    return {
+      event: mark.event,
+      shape: mark.shape,
+      x0,
+      x1: this.x(mark.to),
+      y: rowY(lane.periodRowCount + row),
+      cx: this.x(lane.otherAnchor[index]!),
+      fadeIn: mark.fadeIn,
+      fadeOut: mark.fadeOut,
+      open: mark.open,
+      coarse: mark.coarse,
+      overflow: row === MAX_POINT_ROWS,
+    };
+  }
+
+  // ——— The keyboard's view: every mark of a lane, in time order, drawn or counted ———
+
+  /** How many marks lane `lane` has. */
+  markCount(lane: number): number {
+    return this.lanes[lane]?.order.length ?? 0;
+  }
+
+  /** The `index`-th mark of a lane in time order, placed as in the last frame laid out. */
+  markAt(lane: number, index: number): MarkLayout | null {
+    const prepared = this.lanes[lane];
+    const code = prepared?.order[index];
+    if (prepared === undefined || code === undefined) return null;
+    return code < 0 ? this.placePeriod(prepared, -1 - code) : this.placeOther(prepared, lane, code);
+  }
+
+  /** Where an event is in the keyboard's order, or null when no lane has it. */
+  find(id: string | null): { lane: number; index: number } | null {
+    if (id === null) return null;
+    // Built on first use, not per data load: hashing 100,000 ids would hold up the first paint.
+    if (this.positions.size === 0) {
+      this.lanes.forEach((lane, laneIndex) =>
+        lane.order.forEach((code, index) => {
+          const event = (code < 0 ? lane.periods[-1 - code]! : lane.others[code]!).event;
+          if (!this.positions.has(event.id)) this.positions.set(event.id, { lane: laneIndex, index });
+        }),
+      );
+    }
+    return this.positions.get(id) ?? null;
+  }
+
+  /** The position in a lane's time order whose start is nearest to `time`. */
+  nearestIndex(lane: number, time: number): number {
+    const starts = this.lanes[lane]?.orderStart;
+    if (!starts || starts.length === 0) return -1;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < time) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === starts.length) return lo - 1;
+    return lo > 0 && time - starts[lo - 1]! <= starts[lo]! - time ? lo - 1 : lo;
+  }
 }
 
-/** Milliseconds per pixel of a time scale. */
-export function msPerPixel(x: (time: number) => number): number {
-  const span = 1e12;
-  return span / Math.max(Math.abs(x(span) - x(0)), 1e-9);
+function rowY(row: number): number {
+  return LANE_METRICS.header + row * LANE_METRICS.row + LANE_METRICS.row / 2;
 }
 
-/**
- * Lays out lanes top to bottom. Bars stack by time (zoom-independent) above the points and
- * spans, which stack by their drawn width so that glyphs never cover each other.
- */
-export function layoutLanes(lanes: readonly LaneSpec[], x: (time: number) => number, cutoff: number): LaneLayout[] {
-  return new LaneLayoutCache(lanes, cutoff).layout(x, msPerPixel(x));
+/** Lays out lanes top to bottom for one window; see LaneLayoutCache. */
+export function layoutLanes(lanes: readonly LaneSpec[], view: readonly [number, number], width: number, cutoff: number): LaneLayout[] {
+  return new LaneLayoutCache(lanes, cutoff).layout(view, width);
 }
 
 function clamp01(value: number): number {

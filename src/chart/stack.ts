@@ -10,12 +10,37 @@ export function stackIntervals(
   maxRows = Infinity,
 ): { rows: number[]; rowCount: number; overflow: boolean } {
   const order = items.map((_, index) => index).sort((a, b) => items[a]!.from - items[b]!.from || a - b);
+  const froms = items.map((item) => item.from);
+  const tos = items.map((item) => item.to);
+  const { rows, rowCount, overflow } = stackInOrder(froms, tos, order, gap, maxRows);
+  return { rows: [...rows], rowCount, overflow };
+}
+
+/**
+ * The packing itself, over intervals given as two arrays and the order to take them in (by start
+ * for the tightest packing; any order still never overlaps two items on a row). Lets a caller sort
+ * once per data load and re-pack cheaply, e.g. at every zoom level.
+ */
+export function stackInOrder(
+  froms: ArrayLike<number>,
+  tos: ArrayLike<number>,
+  order: ArrayLike<number>,
+  gap = 0,
+  maxRows = Infinity,
+): { rows: Int32Array; rowCount: number; overflow: boolean } {
   const rowEnds: number[] = [];
-  const rows = new Array<number>(items.length);
+  const rows = new Int32Array(froms.length);
   let overflow = false;
-  for (const index of order) {
-    const item = items[index]!;
-    let row = rowEnds.findIndex((end) => end + gap <= item.from);
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k]!;
+    const from = froms[index]!;
+    let row = -1;
+    for (let r = 0; r < rowEnds.length; r++) {
+      if (rowEnds[r]! + gap <= from) {
+        row = r;
+        break;
+      }
+    }
     if (row < 0 && rowEnds.length >= maxRows) {
       // No room left: the item goes to the overflow row, where items are counted, not drawn one by one.
       rows[index] = maxRows;
@@ -24,8 +49,8 @@ export function stackIntervals(
     }
     if (row < 0) {
       row = rowEnds.length;
-      rowEnds.push(item.to);
-    } else rowEnds[row] = item.to;
+      rowEnds.push(tos[index]!);
+    } else rowEnds[row] = tos[index]!;
     rows[index] = row;
   }
   return { rows, rowCount: rowEnds.length + (overflow ? 1 : 0), overflow };

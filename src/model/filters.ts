@@ -199,11 +199,15 @@ export function facetCounts(
 ): { value: string; count: number }[] {
   const counts = new Map<string, { value: string; count: number }>();
   for (const event of events) {
-    const seen = new Set<string>();
-    for (const value of event[field]) {
+    const values = event[field];
+    if (values.length === 0) continue;
+    const seen = values.length > 1 ? new Set<string>() : null;
+    for (const value of values) {
       const key = value.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       const entry = counts.get(key);
       if (entry) entry.count += 1;
       else counts.set(key, { value, count: 1 });

@@ -1,4 +1,5 @@
 import { formatSourceDate, sourceDateAt, type Lang, type SourceDate } from './dates';
+import { orderByKey } from './order';
 import type { TimelineEvent } from './types';
 
 /** A stretch of time in which the same two or more clusters were all active. */
@@ -29,35 +30,47 @@ export function computeOverlaps(
   clusterOrder: readonly string[],
   cutoff: SourceDate,
 ): Overlap[] {
+  const clusterIndex = new Map(clusterOrder.map((id, index) => [id, index]));
   const boundaries: Boundary[] = [];
   for (const event of events) {
-    if (event.kind !== 'activity' || !clusterOrder.includes(event.cluster)) continue;
+    if (event.kind !== 'activity' || !clusterIndex.has(event.cluster)) continue;
     const end = event.end === 'open' ? cutoff : (event.end ?? event.start);
     if (end.latest <= event.start.earliest) continue;
     boundaries.push({ time: event.start.earliest, cluster: event.cluster, delta: 1, date: event.start });
     boundaries.push({ time: end.latest, cluster: event.cluster, delta: -1, date: end });
   }
   // Ends before starts at the same instant: periods that only touch do not overlap.
-  boundaries.sort((a, b) => a.time - b.time || a.delta - b.delta);
+  const keys = Float64Array.from(boundaries, (b) => b.time);
+  // By time; at equal times ends before starts (a stable partition of each run of equal times).
+  const byTime = orderByKey(keys);
+  const order = new Int32Array(byTime.length);
+  for (let run = 0, out = 0; run < byTime.length; ) {
+    let next = run;
+    while (next < byTime.length && keys[byTime[next]!] === keys[byTime[run]!]) next++;
+    for (let k = run; k < next; k++) if (boundaries[byTime[k]!]!.delta < 0) order[out++] = byTime[k]!;
+    for (let k = run; k < next; k++) if (boundaries[byTime[k]!]!.delta > 0) order[out++] = byTime[k]!;
+    run = next;
+  }
 
-  const activeCount = new Map<string, number>();
+  const activeCount = new Int32Array(clusterOrder.length);
   const overlaps: Overlap[] = [];
-  let open: { from: number; fromDate: SourceDate; clusters: string[] } | null = null;
+  let open: { from: number; fromDate: SourceDate; clusters: string[]; key: string } | null = null;
 
-  for (let i = 0; i < boundaries.length; ) {
-    const time = boundaries[i]!.time;
+  for (let i = 0; i < order.length; ) {
+    const time = keys[order[i]!]!;
     const atThisTime: Boundary[] = [];
-    while (i < boundaries.length && boundaries[i]!.time === time) atThisTime.push(boundaries[i++]!);
-    for (const b of atThisTime) activeCount.set(b.cluster, (activeCount.get(b.cluster) ?? 0) + b.delta);
-    const active = clusterOrder.filter((id) => (activeCount.get(id) ?? 0) > 0);
-    const same = open !== null && open.clusters.length === active.length && open.clusters.every((id, k) => id === active[k]);
-    if (same) continue;
+    while (i < order.length && keys[order[i]!] === time) atThisTime.push(boundaries[order[i++]!]!);
+    for (const b of atThisTime) activeCount[clusterIndex.get(b.cluster)!]! += b.delta;
+    let key = '';
+    for (let c = 0; c < activeCount.length; c++) if (activeCount[c]! > 0) key += `${c},`;
+    if (open !== null && open.key === key) continue;
 
     if (open) {
       overlaps.push({ from: open.from, to: time, clusters: open.clusters, fromDate: open.fromDate, toDate: closingDate(time, atThisTime) });
       open = null;
     }
-    if (active.length >= 2) open = { from: time, fromDate: openingDate(time, atThisTime), clusters: active };
+    const active = clusterOrder.filter((_, c) => activeCount[c]! > 0);
+    if (active.length >= 2) open = { from: time, fromDate: openingDate(time, atThisTime), clusters: active, key };
   }
   return overlaps;
 }

@@ -40,7 +40,15 @@ describe('10,000 events', () => {
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
     await waitFor(() => !timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!.hidden);
     expect(timeline.shadowRoot!.querySelectorAll('g.mark').length).to.be.below(10);
-    expect(timeline.shadowRoot!.querySelectorAll('.overflow-count').length).to.be.above(0);
+    // Counts of what does not fit a lane's rows are painted with the marks, not as SVG text.
+    expect(timeline.shadowRoot!.querySelectorAll('.overflow-count').length).to.equal(0);
+    const canvas = timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    expect(pixels.some((value, i) => i % 4 === 3 && value > 0)).to.equal(true);
+    // Each lane keeps to its row budget (bars, their overflow row, points, their overflow row), however many events it has.
+    const lanes = [...timeline.shadowRoot!.querySelectorAll<SVGRectElement>('rect.lane-bg')].map((r) => Number(r.getAttribute('height')));
+    expect(lanes).to.have.length(5);
+    for (const height of lanes) expect(height).to.be.at.most(22 + 18 * 18 + 6);
   });
 
   it('reaches marks with the keyboard, including ones only counted in an overflow row', async () => {

@@ -22,7 +22,7 @@ import '../panel/tl-detail-panel';
 import '../source/tl-data-source';
 import '../export/tl-export-menu';
 import type { ExportFormat } from '../export/tl-export-menu';
-import { runExport } from './exports';
+import { runExport } from './lazy-exports';
 
 const EMPTY_DATASET: Dataset = { clusters: [], events: [], problems: [] };
 
@@ -64,8 +64,12 @@ export class TlApp extends LitElement {
   @state() private panel: PanelView = null;
   @state() private selectedId: string | null = null;
   @state() private dragging = false;
-  /** What the chart shows now, whoever moved it: the window fields and "only rows in view" follow it. */
-  @state() private shownRange: TimeRange | null = null;
+  /**
+   * What the chart shows now, whoever moved it: the window fields and "only rows in view" follow
+   * it. Not a reactive property: the chart reports every zoom frame, and the app re-renders only
+   * when something it shows depends on the change (see handleViewChange).
+   */
+  private shownRange: TimeRange | null = null;
 
   @query('tl-timeline') private timeline!: TlTimeline;
   @query('tl-detail-panel') private panelElement!: TlDetailPanel;
@@ -161,7 +165,11 @@ export class TlApp extends LitElement {
   }
 
   private handleViewChange(from: number, to: number, user: boolean): void {
+    const previous = this.shownRange;
+    const before = this.windowText();
     this.shownRange = [from, to];
+    const after = this.windowText();
+    if (this.inView || before.from !== after.from || before.to !== after.to) this.requestUpdate('shownRange', previous);
     if (!user) return;
     this.window = [from, to];
     this.changed('replace');

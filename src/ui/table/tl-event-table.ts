@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatDateRange, type Lang } from '../../model/dates';
+import { orderByKey } from '../../model/order';
 import type { Cluster, TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
@@ -76,7 +77,7 @@ export class TlEventTable extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('events')) {
-      this.sorted = [...this.events].sort((a, b) => a.start.earliest - b.start.earliest || a.row - b.row);
+      this.sorted = byStart(this.events);
       this.offset = 0;
     }
     // A selection elsewhere brings its row's page into view.
@@ -144,4 +145,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'tl-event-table': TlEventTable;
   }
+}
+
+/** Events by start, then by row (the keys are read once, not in every comparison). */
+function byStart(events: readonly TimelineEvent[]): TimelineEvent[] {
+  const inRowOrder = events.every((e, i) => i === 0 || events[i - 1]!.row <= e.row);
+  const rows = inRowOrder ? events : [...events].sort((a, b) => a.row - b.row);
+  return Array.from(orderByKey(Float64Array.from(rows, (e) => e.start.earliest)), (i) => rows[i]!);
 }

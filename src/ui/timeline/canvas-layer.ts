@@ -6,17 +6,21 @@
  * person is focusing or has selected.
  */
 import { glyphForKind, glyphPath, type GlyphName } from '../../chart/glyphs';
-import type { MarkLayout } from '../../chart/layout';
+import type { MarkLayout, OverflowRow } from '../../chart/layout';
 
 export interface CanvasLane {
   readonly top: number;
   readonly color: string;
   readonly marks: readonly MarkLayout[];
+  /** Counted marks, drawn as "+n" labels like the SVG's. */
+  readonly overflowRows?: readonly OverflowRow[];
 }
 
 export interface CanvasTheme {
   readonly background: string;
   readonly text: string;
+  /** The overflow counts' colour, as --tl-muted. */
+  readonly muted: string;
   /** The glyphs' outline, as --tl-mark-outline. */
   readonly outline: string;
 }
@@ -91,6 +95,16 @@ export function drawMarks(ctx: CanvasRenderingContext2D, lanes: readonly CanvasL
       }
     }
     drawPoints(ctx, points, lane, theme, left, right);
+    drawOverflowCounts(ctx, lane, theme);
+  }
+}
+
+function drawOverflowCounts(ctx: CanvasRenderingContext2D, lane: CanvasLane, theme: CanvasTheme): void {
+  if (!lane.overflowRows?.length) return;
+  ctx.fillStyle = theme.muted;
+  ctx.font = '600 10.5px system-ui, sans-serif';
+  for (const row of lane.overflowRows) {
+    for (const [x, count] of row.bins) ctx.fillText(`+${count}`, x, lane.top + row.y + 4);
   }
 }
 

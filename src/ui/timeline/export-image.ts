@@ -70,6 +70,8 @@ export interface ImageOptions {
   readonly background: string;
   readonly textColor: string;
   readonly mutedColor: string;
+  /** The dense-data layer at full height, when a canvas paints the marks: it goes into the picture as an image. */
+  readonly denseImage?: { readonly href: string; readonly x: number; readonly y: number; readonly width: number; readonly height: number } | null;
 }
 
 /**
@@ -94,15 +96,14 @@ export function buildTimelineSvg(root: ShadowRoot, options: ImageOptions): SVGSV
   chart.setAttribute('y', String(margin + titleHeight));
   // Tick labels at the right edge reach past the plot; the margin leaves room for them.
   chart.setAttribute('overflow', 'visible');
-  // With dense data the marks are painted on a canvas over the chart: they go into the picture as an image.
-  const canvas = root.querySelector<HTMLCanvasElement>('canvas.dense');
-  if (canvas && !canvas.hidden && canvas.width > 0) {
+  if (options.denseImage) {
     const image = doc.createElementNS(SVG_NS, 'image');
-    image.setAttribute('x', String(parseFloat(canvas.style.left) || 0));
-    image.setAttribute('y', String(parseFloat(canvas.style.top) || 0));
-    image.setAttribute('width', String(parseFloat(canvas.style.width) || canvas.width));
-    image.setAttribute('height', String(parseFloat(canvas.style.height) || canvas.height));
-    image.setAttribute('href', canvas.toDataURL('image/png'));
+    const { href, x, y, width: w, height: h } = options.denseImage;
+    image.setAttribute('x', String(x));
+    image.setAttribute('y', String(y));
+    image.setAttribute('width', String(w));
+    image.setAttribute('height', String(h));
+    image.setAttribute('href', href);
     chart.appendChild(image);
   }
 

@@ -16,9 +16,8 @@ export interface FrameContext {
 export interface LaneView {
   /** The marks drawn as SVG (all visible ones, or only the focused and selected when a canvas draws the rest). */
   readonly svgMarks: readonly MarkLayout[];
-  /** Counts of overflow marks per horizontal bin: [x, count]. */
-  readonly overflowBins: readonly (readonly [number, number])[];
-  readonly overflowY: number;
+  /** False when the canvas draws the overflow counts with the marks. */
+  readonly overflowInSvg: boolean;
   readonly id: string;
   readonly heading: string;
   /** True for cluster lanes: the header opens the cluster's detail panel. */
@@ -50,8 +49,8 @@ export function renderLane(lane: LaneView, frame: FrameContext): SVGTemplateResu
       lane.svgMarks,
       (mark) => mark.event.id,
       (mark) => renderMark(mark, lane.color, frame),
-    )}${lane.overflowBins.map(
-      ([x, count]) => svg`<text class="overflow-count" aria-hidden="true" x=${x} y=${lane.overflowY + 4}>+${count}</text>`,
+    )}${(lane.overflowInSvg ? layout.overflowRows : []).map((row) =>
+      row.bins.map(([x, count]) => svg`<text class="overflow-count" aria-hidden="true" x=${x} y=${row.y + 4}>+${count}</text>`),
     )}</g>
     <g class="lane-header" clip-path="url(#plot-clip)" data-lane=${lane.id}
       role=${lane.interactive ? 'button' : nothing} tabindex=${lane.interactive ? 0 : nothing}

@@ -5,17 +5,17 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { LaneLayoutCache, LANE_METRICS, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LaneLayoutCache, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
 import { formatDateRange, formatSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
-import { dataCutoff, dataCutoffDate, dataExtent, eventSpan } from '../../model/intervals';
+import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { tokens } from '../theme/tokens.styles';
-import { drawMarks, hitTest, withAlpha } from './canvas-layer';
+import { drawMarks, hitTest, withAlpha, type CanvasTheme } from './canvas-layer';
 import { buildTimelineSvg, serializeSvg } from './export-image';
 import { legendKinds, renderLegend } from './legend';
 import {
@@ -52,12 +52,15 @@ declare global {
 }
 
 const MARGIN = { left: 8, right: 16 } as const;
+/** The media features the theme's colours follow (see tokens.styles.ts). */
+const THEME_QUERIES = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
 const AXIS_HEIGHT = 38;
 const OVERVIEW_HEIGHT = 40;
 const ZOOM_STEP = 1.6;
-/** Above this many marks in view, the canvas layer paints them (SVG redraws get slow past a thousand or two). */
-const SVG_MARK_LIMIT = 1200;
-const OVERFLOW_BIN = 28;
+/** Above this many marks in view, the canvas layer paints them: re-rendering SVG marks costs tens of µs each a frame, painting them a few. */
+const SVG_MARK_LIMIT = 150;
+/** Pixels of lanes the canvas paints above and below the screen, so that scrolling a little needs no repaint. */
+const CANVAS_MARGIN = 240;
 
 /**
  * The timeline: one lane per cluster plus a context lane, periods drawn by their dates'
@@ -130,12 +133,31 @@ export class TlTimeline extends LitElement {
       if (width > 0 && width !== this.width) requestAnimationFrame(() => (this.width = width));
     });
     this.resizeObserver.observe(this);
+    window.addEventListener('scroll', this.handleScroll, { passive: true, capture: true });
+    window.addEventListener('resize', this.handleScroll, { passive: true });
+    for (const query of THEME_QUERIES) {
+      const media = window.matchMedia(query);
+      media.addEventListener('change', this.handleThemeChange);
+      this.themeMedia.push(media);
+    }
   }
+
+  private themeMedia: MediaQueryList[] = [];
+
+  private handleThemeChange = (): void => {
+    this.canvasTheme = null;
+    this.overviewCache = null;
+    this.requestUpdate();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    window.removeEventListener('scroll', this.handleScroll, { capture: true });
+    window.removeEventListener('resize', this.handleScroll);
+    for (const media of this.themeMedia) media.removeEventListener('change', this.handleThemeChange);
+    this.themeMedia = [];
   }
 
   /** The window shown now, as UTC milliseconds. */
@@ -165,18 +187,21 @@ export class TlTimeline extends LitElement {
   /** Moves the roving focus to an event's mark, bringing it into view. */
   focusEvent(id: string): void {
     const at = this.locate(id);
-    if (at) this.moveFocus(this.orderedMarks(at.lane)[at.index]!);
+    const mark = at && this.markAt(at.lane, at.index);
+    if (mark) this.moveFocus(mark);
   }
 
   /** The whole chart for the current filters and window, with its legend, as a standalone SVG (see export-image.ts). */
   toSvg(title: string, sourceLine: string): { text: string; width: number; height: number } {
-    const style = getComputedStyle(this);
+    this.canvasTheme = null;
+    const theme = this.themeColors();
     const svg = buildTimelineSvg(this.renderRoot as ShadowRoot, {
       title,
       sourceLine,
-      background: style.getPropertyValue('--tl-bg').trim() || '#ffffff',
-      textColor: style.getPropertyValue('--tl-text').trim() || '#1b1f24',
-      mutedColor: style.getPropertyValue('--tl-muted').trim() || '#535b66',
+      background: theme.background,
+      textColor: theme.text,
+      mutedColor: theme.muted,
+      denseImage: this.denseImage(),
     });
     return { text: serializeSvg(svg), width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
   }
@@ -226,7 +251,8 @@ export class TlTimeline extends LitElement {
     this.overlaps = computeOverlaps(
       this.events,
       this.clusters.map((c) => c.id),
-      dataCutoffDate(this.events, this.cutoff),
+      // As dataCutoffDate, without a second pass over the events.
+      this.cutoff ?? sourceDateAt(this.cutoffTime - 1, 'day'),
     );
     this.legendKinds = legendKinds(this.events.filter((e) => markShape(e) !== 'period').map((e) => e.kind));
   }
@@ -247,9 +273,8 @@ export class TlTimeline extends LitElement {
       this.requestedView = null;
       this.viewInitialised = true;
     }
-    const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
     this.layoutCache ??= new LaneLayoutCache(this.laneOrder, this.cutoffTime);
-    this.lanes = this.layoutCache.layout((t) => x(t), (this.view[1] - this.view[0]) / this.plotWidth);
+    this.lanes = this.layoutCache.layout(this.view, this.plotWidth);
     this.bands = this.layoutOverlapBands();
   }
 
@@ -260,41 +285,106 @@ export class TlTimeline extends LitElement {
     this.setUpZoom();
   }
 
-  /** Paints the canvas layer for this frame (sizes are set through the CSSOM: a strict CSP blocks style=""). */
+  /** Theme colours the canvas needs, read once (getComputedStyle per frame forces a style pass) and again when the theme changes. */
+  private canvasTheme: (CanvasTheme & { readonly context: string }) | null = null;
+
+  private themeColors(): CanvasTheme & { readonly context: string } {
+    if (!this.canvasTheme) {
+      const style = getComputedStyle(this);
+      const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+      this.canvasTheme = {
+        background: read('--tl-bg', '#ffffff'),
+        text: read('--tl-text', '#1b1f24'),
+        muted: read('--tl-muted', '#535b66'),
+        outline: read('--tl-mark-outline', '#1b1f24'),
+        context: read('--tl-context', '#6b7280'),
+      };
+    }
+    return this.canvasTheme;
+  }
+
+  /** Draws the lanes that meet the band [from, to) of the lanes area (lane coordinates) onto `ctx`, whose origin is at `from`. */
+  private drawDenseLayer(ctx: CanvasRenderingContext2D, from: number, to: number): void {
+    const theme = this.themeColors();
+    ctx.translate(0, -from);
+    drawMarks(
+      ctx,
+      this.lanes.flatMap((lane, i) => {
+        if (lane.top + lane.height < from || lane.top > to) return [];
+        const color = this.laneOrder[i]!.color;
+        return [{ top: lane.top, color: color.startsWith('var(') ? theme.context : color, marks: this.canvasMarks[i] ?? [], overflowRows: lane.overflowRows }];
+      }),
+      this.plotWidth,
+      theme,
+    );
+  }
+
+  /** The band of the lanes area the canvas covers now: what is on screen, plus a margin for scrolling. */
+  private paintedBand: [number, number] = [0, 0];
+
+  /** The part of the lanes area inside the browser's viewport, in lane coordinates. */
+  private visibleBand(): [number, number] {
+    const box = this.plotSvg.getBoundingClientRect();
+    const top = box.top + this.bandLabelRows * 16 + 4;
+    return [-top, window.innerHeight - top];
+  }
+
+  /**
+   * Paints the canvas layer for this frame. The canvas covers only the lanes on screen (plus
+   * CANVAS_MARGIN above and below): a canvas as tall as thousands of lanes' pixels costs more to
+   * clear and hand to the compositor than the marks cost to draw. Sizes are set through the
+   * CSSOM: a strict CSP blocks style="".
+   */
   private paintCanvas(): void {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.dense');
-    if (!canvas || !this.canvasMode) return;
-    const top = this.bandLabelRows * 16 + 4;
+    if (!canvas || !this.canvasMode || !this.plotSvg) return;
+    const [visibleTop, visibleBottom] = this.visibleBand();
+    const from = Math.max(0, Math.min(this.lanesHeight, visibleTop - CANVAS_MARGIN));
+    const to = Math.max(from, Math.min(this.lanesHeight, visibleBottom + CANVAS_MARGIN));
+    this.paintedBand = [from, to];
     const width = this.plotWidth;
-    const height = this.lanesHeight;
+    const height = Math.max(1, to - from);
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
     }
     canvas.style.left = `${MARGIN.left}px`;
-    canvas.style.top = `${top}px`;
+    canvas.style.top = `${this.bandLabelRows * 16 + 4 + from}px`;
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const style = getComputedStyle(this);
-    const context = style.getPropertyValue('--tl-context').trim() || '#6b7280';
-    drawMarks(
-      ctx,
-      this.lanes.map((lane, i) => {
-        const color = this.laneOrder[i]!.color;
-        return { top: lane.top, color: color.startsWith('var(') ? context : color, marks: this.canvasMarks[i] ?? [] };
-      }),
-      width,
-      {
-        background: style.getPropertyValue('--tl-bg').trim() || '#ffffff',
-        text: style.getPropertyValue('--tl-text').trim() || '#1b1f24',
-        outline: style.getPropertyValue('--tl-mark-outline').trim() || '#1b1f24',
-      },
-    );
+    if (to > from) this.drawDenseLayer(ctx, from, to);
+  }
+
+  private scrollFrame = 0;
+
+  /** On scroll, repaints the canvas once the screen reaches past the band it covers. */
+  private handleScroll = (): void => {
+    if (!this.canvasMode || this.scrollFrame || !this.plotSvg) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const [top, bottom] = this.visibleBand();
+      const [from, to] = this.paintedBand;
+      if ((top < from && from > 0) || (bottom > to && to < this.lanesHeight)) this.paintCanvas();
+    });
+  };
+
+  /** The whole dense layer at full height, for the exported picture. */
+  private denseImage(): { href: string; x: number; y: number; width: number; height: number } | null {
+    if (!this.canvasMode) return null;
+    const width = this.plotWidth;
+    const height = this.lanesHeight;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    this.drawDenseLayer(ctx, 0, height);
+    return { href: canvas.toDataURL('image/png'), x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
   }
 
   /** The mark under the pointer when the canvas paints the marks (SVG marks find themselves). */
@@ -386,24 +476,29 @@ export class TlTimeline extends LitElement {
 
   // ——— Keyboard and pointer ———
 
-  private orderedMarks(laneIndex: number): readonly MarkLayout[] {
-    return this.lanes[laneIndex]?.marks ?? [];
+  // Every mark of a lane in time order, drawn or only counted: the keyboard's path through the chart.
+  private markCount(lane: number): number {
+    return this.layoutCache?.markCount(lane) ?? 0;
+  }
+
+  private markAt(lane: number, index: number): MarkLayout | null {
+    return this.layoutCache?.markAt(lane, index) ?? null;
   }
 
   private locate(id: string | null): { lane: number; index: number } | null {
-    if (id === null) return null;
-    for (let lane = 0; lane < this.lanes.length; lane++) {
-      const index = this.lanes[lane]!.marks.findIndex((m) => m.event.id === id);
-      if (index >= 0) return { lane, index };
+    return this.layoutCache?.find(id) ?? null;
+  }
+
+  /** The mark that holds the chart's single tab stop: the last one focused, else the first of the first lane with marks. */
+  private get rovingPosition(): { lane: number; index: number } | null {
+    const active = this.activeId ? this.locate(this.activeId) : null;
+    if (active) return active;
+    for (let lane = 0; lane < this.laneOrder.length; lane++) {
+      if (this.markCount(lane) > 0) return { lane, index: 0 };
     }
     return null;
   }
 
-  private get rovingId(): string | null {
-    if (this.activeId && this.locate(this.activeId)) return this.activeId;
-    const firstLane = this.lanes.find((lane) => lane.marks.length > 0);
-    return firstLane?.marks[0]?.event.id ?? null;
-  }
 
   private laneIdFrom(event: Event): string | null {
     const header = event.composedPath().find((node) => node instanceof SVGGElement && node.classList.contains('lane-header')) as SVGGElement | undefined;
@@ -423,7 +518,7 @@ export class TlTimeline extends LitElement {
       }
       return;
     }
-    const current = this.locate(this.rovingId);
+    const current = this.rovingPosition;
     const key = event.key;
     let handled = true;
     if (key === '+' || key === '=') this.zoomAround(ZOOM_STEP, current);
@@ -432,22 +527,19 @@ export class TlTimeline extends LitElement {
     else if (!current && (key === 'ArrowLeft' || key === 'ArrowRight')) this.panBy(key === 'ArrowLeft' ? -0.2 : 0.2);
     else if (!current) handled = false;
     else if (key === 'ArrowRight' || key === 'ArrowLeft') {
-      const marks = this.orderedMarks(current.lane);
-      const next = Math.max(0, Math.min(marks.length - 1, current.index + (key === 'ArrowRight' ? 1 : -1)));
-      this.moveFocus(marks[next]!);
+      const next = Math.max(0, Math.min(this.markCount(current.lane) - 1, current.index + (key === 'ArrowRight' ? 1 : -1)));
+      this.moveFocus(this.markAt(current.lane, next)!);
     } else if (key === 'ArrowDown' || key === 'ArrowUp') {
       const step = key === 'ArrowDown' ? 1 : -1;
-      const time = this.orderedMarks(current.lane)[current.index]!.event.start.earliest;
-      for (let lane = current.lane + step; lane >= 0 && lane < this.lanes.length; lane += step) {
-        const marks = this.orderedMarks(lane);
-        if (marks.length === 0) continue;
-        this.moveFocus(nearestInTime(marks, time));
+      const time = this.markAt(current.lane, current.index)!.event.start.earliest;
+      for (let lane = current.lane + step; lane >= 0 && lane < this.laneOrder.length; lane += step) {
+        if (this.markCount(lane) === 0) continue;
+        this.moveFocus(this.markAt(lane, this.layoutCache!.nearestIndex(lane, time))!);
         break;
       }
     } else if (key === 'Home' || key === 'End') {
-      const marks = this.orderedMarks(current.lane);
-      this.moveFocus(key === 'Home' ? marks[0]! : marks[marks.length - 1]!);
-    } else if (key === 'Enter' || key === ' ') this.select(this.orderedMarks(current.lane)[current.index]!.event.id);
+      this.moveFocus(this.markAt(current.lane, key === 'Home' ? 0 : this.markCount(current.lane) - 1)!);
+    } else if (key === 'Enter' || key === ' ') this.select(this.markAt(current.lane, current.index)!.event.id);
     else if (key === 'Escape') this.select(null);
     else handled = false;
     if (handled) event.preventDefault();
@@ -455,7 +547,7 @@ export class TlTimeline extends LitElement {
 
   private zoomAround(factor: number, at: { lane: number; index: number } | null): void {
     if (!this.zoomBehavior) return;
-    const mark = at ? this.orderedMarks(at.lane)[at.index] : undefined;
+    const mark = at ? this.markAt(at.lane, at.index) : null;
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
     const visible = mark && mark.cx >= 0 && mark.cx <= this.plotWidth;
     const point: [number, number] = [visible ? x(mark.event.start.earliest) : this.plotWidth / 2, 0];
@@ -540,9 +632,9 @@ export class TlTimeline extends LitElement {
 
   private showTooltipFor(id: string): void {
     const at = this.locate(id);
-    if (!at) return;
-    const lane = this.lanes[at.lane]!;
-    this.tooltip = { mark: lane.marks[at.index]!, laneTop: lane.top, color: this.laneOrder[at.lane]!.color };
+    const mark = at && this.markAt(at.lane, at.index);
+    if (!at || !mark) return;
+    this.tooltip = { mark, laneTop: this.lanes[at.lane]!.top, color: this.laneOrder[at.lane]!.color };
   }
 
   // ——— Rendering ———
@@ -576,33 +668,29 @@ export class TlTimeline extends LitElement {
   }
 
   /**
-   * What each lane draws this frame: marks outside the window are skipped, overflow marks are
-   * counted per 28-pixel bin, and when more marks are in view than SVG_MARK_LIMIT the canvas
-   * paints them and the SVG keeps only the focused and the selected mark.
+   * What each lane draws this frame. The layout has already culled what is outside the window and
+   * counted the overflow rows; when more marks are in view than SVG_MARK_LIMIT the canvas paints
+   * them and the SVG keeps only the focused and the selected mark, so the keyboard still has a
+   * focusable element.
    */
-  private visibleLaneViews(width: number, rovingId: string | null): LaneView[] {
-    const inView = this.lanes.map((layout) =>
-      layout.marks.filter((m) => !m.overflow && Math.max(m.x1, m.cx + 8) >= -10 && Math.min(m.x0, m.cx - 8) <= width + 10),
-    );
-    const count = inView.reduce((n, marks) => n + marks.length, 0);
+  private visibleLaneViews(roving: { lane: number; index: number } | null): LaneView[] {
+    const count = this.lanes.reduce((n, lane) => n + lane.marks.length, 0);
     this.canvasMode = count > SVG_MARK_LIMIT;
-    this.canvasMarks = this.canvasMode ? inView : [];
-    const keep = (m: MarkLayout) => m.event.id === rovingId || m.event.id === this.selectedId;
+    this.canvasMarks = this.canvasMode ? this.lanes.map((lane) => lane.marks.filter((m) => !m.overflow)) : [];
+    const kept = [roving, this.selectedId ? this.locate(this.selectedId) : null].flatMap((at) => {
+      const mark = at && this.markAt(at.lane, at.index);
+      return mark ? [{ lane: at.lane, mark }] : [];
+    });
     return this.lanes.map((layout, i) => {
       const lane = this.laneOrder[i]!;
-      const bins = new Map<number, number>();
-      for (const mark of layout.marks) {
-        if (!mark.overflow || mark.cx < 0 || mark.cx > width) continue;
-        const bin = Math.floor(mark.cx / OVERFLOW_BIN);
-        bins.set(bin, (bins.get(bin) ?? 0) + 1);
-      }
-      const svgMarks = this.canvasMode ? layout.marks.filter(keep) : [...inView[i]!, ...layout.marks.filter((m) => m.overflow && keep(m))];
+      const drawn = this.canvasMode ? [] : layout.marks;
+      const extra = kept.filter((k, index) => k.lane === i && kept.findIndex((o) => o.mark.event.id === k.mark.event.id) === index);
+      const svgMarks = [...drawn, ...extra.map((k) => k.mark).filter((m) => !drawn.some((d) => d.event.id === m.event.id))];
       return {
         ...lane,
         layout,
         svgMarks,
-        overflowBins: [...bins].map(([bin, n]) => [bin * OVERFLOW_BIN + 2, n] as const),
-        overflowY: LANE_METRICS.header + (layout.height - LANE_METRICS.header - LANE_METRICS.padding) - LANE_METRICS.row / 2,
+        overflowInSvg: !this.canvasMode,
         interactive: lane.id !== CONTEXT_LANE,
         // The name starts with all the header's visible text, so speech input can say what it sees (WCAG 2.5.3).
         headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.attribution ? `${lane.heading} · ${lane.attribution}` : lane.heading }),
@@ -627,7 +715,8 @@ export class TlTimeline extends LitElement {
     const lanesTop = this.bandLabelRows * 16 + 4;
     const axisTop = lanesTop + this.lanesHeight;
     const ticks = chooseTicks(this.view, w, this.lang);
-    const rovingId = this.rovingId;
+    const roving = this.rovingPosition;
+    const rovingId = roving ? this.markAt(roving.lane, roving.index)!.event.id : null;
     const frame = {
       width: w,
       activeId: rovingId,
@@ -635,7 +724,7 @@ export class TlTimeline extends LitElement {
       showFocus: this.chartFocused,
       markLabel: this.markLabel,
     };
-    const laneViews: LaneView[] = this.visibleLaneViews(w, rovingId);
+    const laneViews: LaneView[] = this.visibleLaneViews(roving);
     const rangeText = `${formatSourceDate(sourceDateAt(this.view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(this.view[1] - 1, 'month'), this.lang)}`;
 
     return html`
@@ -729,23 +818,44 @@ export class TlTimeline extends LitElement {
     const ctx = canvas.getContext('2d');
     if (!ctx) return '';
     ctx.scale(ratio, ratio);
-    ctx.lineWidth = 3;
-    const context = getComputedStyle(this).getPropertyValue('--tl-context').trim() || '#6b7280';
+    const context = this.themeColors().context;
     const x = this.baseScale;
+    const [domainFrom, domainTo] = x.domain().map((d) => d.getTime()) as [number, number];
+    const pxPerMs = width / Math.max(1, domainTo - domainFrom);
+    // Each lane's events as covered pixel columns (+1 where a span starts, -1 past its end): one
+    // pass over the data and one rectangle per run of covered columns, whatever the data's size.
+    const columns = Math.ceil(width) + 2;
     this.laneOrder.forEach((lane, laneIndex) => {
       const color = lane.color.startsWith('var(') ? context : lane.color;
       const y = 3 + laneIndex * rowHeight + rowHeight / 2;
-      for (const faint of [true, false]) {
-        ctx.strokeStyle = withAlpha(color, faint ? 0.35 : 1);
-        ctx.beginPath();
-        for (const event of lane.events) {
-          if ((event.kind === 'operating') !== faint) continue;
-          const span = eventSpan(event, this.cutoffTime);
-          const x0 = x(span.from);
-          ctx.moveTo(x0, y);
-          ctx.lineTo(Math.max(x0 + 1.5, x(span.to)), y);
+      const operating = new Int32Array(columns);
+      const other = new Int32Array(columns);
+      for (const event of lane.events) {
+        const from = event.start.earliest;
+        const to = event.end === 'open' ? Math.max(this.cutoffTime, event.start.latest) : event.end === null ? event.start.latest : event.end.latest;
+        const x0 = (from - domainFrom) * pxPerMs;
+        const x1 = Math.max(x0 + 1.5, (to - domainFrom) * pxPerMs);
+        const first = Math.max(0, Math.min(columns - 1, Math.floor(x0)));
+        const last = Math.max(first + 1, Math.min(columns - 1, Math.ceil(x1)));
+        const change = event.kind === 'operating' ? operating : other;
+        change[first]! += 1;
+        change[last]! -= 1;
+      }
+      for (const [change, alpha] of [
+        [operating, 0.35],
+        [other, 1],
+      ] as const) {
+        ctx.fillStyle = withAlpha(color, alpha);
+        let covered = 0;
+        let runStart = -1;
+        for (let column = 0; column < columns; column++) {
+          covered += change[column]!;
+          if (covered > 0 && runStart < 0) runStart = column;
+          else if (covered <= 0 && runStart >= 0) {
+            ctx.fillRect(runStart, y - 1.5, column - runStart, 3);
+            runStart = -1;
+          }
         }
-        ctx.stroke();
       }
     });
     this.overviewCache = { key, url: canvas.toDataURL('image/png') };
@@ -769,12 +879,4 @@ export class TlTimeline extends LitElement {
       </g>
     </svg>`;
   }
-}
-
-function nearestInTime(marks: readonly MarkLayout[], time: number): MarkLayout {
-  let best = marks[0]!;
-  for (const mark of marks) {
-    if (Math.abs(mark.event.start.earliest - time) < Math.abs(best.event.start.earliest - time)) best = mark;
-  }
-  return best;
 }

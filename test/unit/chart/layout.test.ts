@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_POINT_ROWS, msPerPixel } from '../../../src/chart/layout';
+import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_PERIOD_ROWS, MAX_POINT_ROWS, OVERFLOW_BIN } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 import type { TimelineEvent } from '../../../src/model/types';
 
@@ -10,16 +10,18 @@ function events(rows: string[]): readonly TimelineEvent[] {
   return dataset.events;
 }
 
-// One pixel per day from 2018-01-01.
+// One pixel per day from 2018-01-01, 2,000 pixels wide.
 const ORIGIN = Date.UTC(2018, 0, 1);
-const x = (t: number) => (t - ORIGIN) / 86_400_000;
+const DAY = 86_400_000;
+const WIDTH = 2000;
+const VIEW = [ORIGIN, ORIGIN + WIDTH * DAY] as const;
+const x = (t: number) => (t - ORIGIN) / DAY;
 const CUTOFF = Date.UTC(2021, 7, 4);
 
 function single(row: string) {
-  const [lane] = layoutLanes([{ id: 'A', events: events([row]) }], x, CUTOFF);
+  const [lane] = layoutLanes([{ id: 'A', events: events([row]) }], VIEW, WIDTH, CUTOFF);
   return lane!.marks[0]!;
 }
-
 describe('markShape', () => {
   it('draws periods as bars, other kinds with an end as spans, the rest as points', () => {
     const [op, act, span, point, openActivityPoint] = events([
@@ -37,7 +39,7 @@ describe('geometry of dates', () => {
   it('fades a year-precision start in across that year and a quarter end out across that quarter', () => {
     const mark = single('a,A,activity,2018,2021-Q1,t');
     expect(mark.x0).toBe(0);
-    expect(mark.x1).toBe(x(Date.UTC(2021, 3, 1)));
+    expect(mark.x1).toBeCloseTo(x(Date.UTC(2021, 3, 1)), 6);
     const length = mark.x1 - mark.x0;
     expect(mark.fadeIn * length).toBeCloseTo(365, 5);
     expect((1 - mark.fadeOut) * length).toBeCloseTo(90, 5);
@@ -47,12 +49,12 @@ describe('geometry of dates', () => {
   it('gives a day-precision period sharp edges', () => {
     const mark = single('a,A,activity,2019-06-01,2019-09-30,t');
     expect([mark.fadeIn, mark.fadeOut]).toEqual([0, 1]);
-    expect(mark.x1 - mark.x0).toBe(122);
+    expect(mark.x1 - mark.x0).toBeCloseTo(122, 6);
   });
 
   it('runs an open end to the cut-off and marks it ongoing, without fading it', () => {
     const mark = single('a,A,operating,2012,..,t');
-    expect(mark.x1).toBe(x(CUTOFF));
+    expect(mark.x1).toBeCloseTo(x(CUTOFF), 6);
     expect(mark.open).toBe(true);
     expect(mark.fadeOut).toBe(1);
   });
@@ -67,34 +69,74 @@ describe('geometry of dates', () => {
     const mark = single('a,A,publication,2018-01-11,,t');
     expect(mark.shape).toBe('point');
     expect(mark.coarse).toBe(false);
-    expect(mark.cx).toBe(10.5);
+    expect(mark.cx).toBeCloseTo(10.5, 6);
   });
 
   it('spans a coarse point over its whole interval, for the bracket', () => {
     const mark = single('a,A,tooling,2018-Q2,,t');
     expect(mark.coarse).toBe(true);
-    expect([mark.x0, mark.x1]).toEqual([x(Date.UTC(2018, 3, 1)), x(Date.UTC(2018, 6, 1))]);
-    expect(mark.cx).toBe((mark.x0 + mark.x1) / 2);
+    expect(mark.x0).toBeCloseTo(x(Date.UTC(2018, 3, 1)), 6);
+    expect(mark.x1).toBeCloseTo(x(Date.UTC(2018, 6, 1)), 6);
+    expect(mark.cx).toBeCloseTo((mark.x0 + mark.x1) / 2, 6);
   });
 });
 
 describe('layoutLanes', () => {
-  it('caps a crowded lane at MAX_POINT_ROWS sub-rows and marks the rest as overflow', () => {
+  const rowOf = (y: number) => (y - LANE_METRICS.header - LANE_METRICS.row / 2) / LANE_METRICS.row;
+
+  it('caps a crowded lane at MAX_POINT_ROWS sub-rows and counts the rest in an overflow row', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `p${i},A,intrusion,2019-01-01,,t`);
-    const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], x, CUTOFF);
-    const overflow = lane!.marks.filter((m) => m.overflow);
-    expect(overflow).toHaveLength(40 - MAX_POINT_ROWS);
-    expect(new Set(lane!.marks.map((m) => m.y)).size).toBe(MAX_POINT_ROWS + 1);
+    const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], VIEW, WIDTH, CUTOFF);
+    expect(lane!.marks).toHaveLength(MAX_POINT_ROWS);
+    expect(lane!.marks.every((m) => !m.overflow)).toBe(true);
+    const day = x(Date.UTC(2019, 0, 1)) + 0.5;
+    expect(lane!.overflowRows).toEqual([{ y: LANE_METRICS.header + MAX_POINT_ROWS * LANE_METRICS.row + LANE_METRICS.row / 2, bins: [[Math.floor(day / OVERFLOW_BIN) * OVERFLOW_BIN + 2, 40 - MAX_POINT_ROWS]] }]);
     expect(lane!.height).toBe(LANE_METRICS.header + (MAX_POINT_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding);
+  });
+
+  it('caps bars at MAX_PERIOD_ROWS sub-rows and counts the rest per bin, one label per run of equal counts', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `b${i},A,activity,2019-01-01,2019-01-${String(10 + i).padStart(2, '0')},t`);
+    const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], VIEW, WIDTH, CUTOFF);
+    expect(lane!.marks).toHaveLength(MAX_PERIOD_ROWS);
+    expect(new Set(lane!.marks.map((m) => rowOf(m.y)))).toEqual(new Set(Array.from({ length: MAX_PERIOD_ROWS }, (_, i) => i)));
+    const [overflow] = lane!.overflowRows;
+    expect(rowOf(overflow!.y)).toBe(MAX_PERIOD_ROWS);
+    // 12 bars start in the same bin; they all run into the next one, and end one after another after that.
+    const total = overflow!.bins.reduce((max, [, n]) => Math.max(max, n), 0);
+    expect(total).toBe(20 - MAX_PERIOD_ROWS);
+    expect(lane!.height).toBe(LANE_METRICS.header + (MAX_PERIOD_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding);
+  });
+
+  it('keeps a lane of any size within its row budget', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `p${i},A,intrusion,2019-01-${String(1 + (i % 28)).padStart(2, '0')},,t` : `b${i},A,activity,2019-01-01,2020-Q${1 + (i % 4)},t`));
+    const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], VIEW, WIDTH, CUTOFF);
+    expect(lane!.height).toBe(LANE_METRICS.header + (MAX_PERIOD_ROWS + 1 + MAX_POINT_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding);
+    expect(lane!.marks.length).toBeLessThanOrEqual(MAX_PERIOD_ROWS + MAX_POINT_ROWS * 28);
+  });
+
+  it('lays out only what is in or near the window, while the keyboard still reaches every mark', () => {
+    const specs = [{ id: 'A', events: events(['a,A,intrusion,2016-01-01,,t', 'b,A,intrusion,2019-01-01,,t', 'c,A,activity,2014,2015,t', 'd,A,activity,2017,2019,t']) }];
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const [lane] = cache.layout(VIEW, WIDTH);
+    expect(lane!.marks.map((m) => m.event.id).sort()).toEqual(['b', 'd']);
+    expect(cache.markCount(0)).toBe(4);
+    expect([0, 1, 2, 3].map((i) => cache.markAt(0, i)!.event.id)).toEqual(['c', 'a', 'd', 'b']);
+    expect(cache.find('a')).toEqual({ lane: 0, index: 1 });
+    expect(cache.markAt(0, 1)!.cx).toBeLessThan(0);
+    expect(cache.find('nope')).toBeNull();
+    expect(cache.nearestIndex(0, Date.UTC(2016, 2, 1))).toBe(1);
+    expect(cache.nearestIndex(0, Date.UTC(2030, 0, 1))).toBe(3);
+    expect(cache.nearestIndex(0, 0)).toBe(0);
   });
 
   it('re-stacks points only when the zoom moves by half an octave, and gives the same layout as a fresh one', () => {
     const specs = [{ id: 'A', events: events(['p1,A,intrusion,2019-01-01,,t', 'p2,A,intrusion,2019-02-20,,t']) }];
     const cache = new LaneLayoutCache(specs, CUTOFF);
-    const far = (t: number) => x(t) / 10; // 10 days per pixel: points 50 days apart collide
-    expect(cache.layout(far, msPerPixel(far))[0]!.marks.map((m) => m.y)).toEqual(layoutLanes(specs, far, CUTOFF)[0]!.marks.map((m) => m.y));
-    expect(new Set(cache.layout(far, msPerPixel(far))[0]!.marks.map((m) => m.y)).size).toBe(2);
-    expect(new Set(cache.layout(x, msPerPixel(x))[0]!.marks.map((m) => m.y)).size).toBe(1);
+    const far = [ORIGIN, ORIGIN + WIDTH * 10 * DAY] as const; // 10 days per pixel: points 50 days apart collide
+    const ys = (lanes: { marks: readonly { y: number; event: { id: string } }[] }[]) => lanes[0]!.marks.map((m) => `${m.event.id}@${m.y}`).sort();
+    expect(ys(cache.layout(far, WIDTH))).toEqual(ys(layoutLanes(specs, far, WIDTH, CUTOFF)));
+    expect(new Set(cache.layout(far, WIDTH)[0]!.marks.map((m) => m.y)).size).toBe(2);
+    expect(new Set(cache.layout(VIEW, WIDTH)[0]!.marks.map((m) => m.y)).size).toBe(1);
   });
 
   it('stacks bars above points, and overlapping points into sub-rows', () => {
@@ -105,29 +147,31 @@ describe('layoutLanes', () => {
           events: events(['op,A,operating,2012,..,t', 'act,A,activity,2018,2021-Q1,t', 'p1,A,intrusion,2019-01-01,,t', 'p2,A,intrusion,2019-01-03,,t', 'p3,A,intrusion,2019-06-01,,t']),
         },
       ],
-      x,
+      VIEW,
+      WIDTH,
       CUTOFF,
     );
     const y = new Map(lane!.marks.map((m) => [m.event.id, m.y]));
-    const row = (id: string) => (y.get(id)! - LANE_METRICS.header - LANE_METRICS.row / 2) / LANE_METRICS.row;
+    const row = (id: string) => rowOf(y.get(id)!);
     expect([row('op'), row('act')]).toEqual([0, 1]);
     expect(row('p1')).toBe(2);
     expect(row('p2')).toBe(3); // two days apart is closer than a glyph
     expect(row('p3')).toBe(2);
     expect(lane!.height).toBe(LANE_METRICS.header + 4 * LANE_METRICS.row + LANE_METRICS.padding);
+    expect(lane!.overflowRows).toEqual([]);
   });
 
   it('puts lanes one under another and orders marks by time for the keyboard', () => {
-    const lanes = layoutLanes(
-      [
-        { id: 'A', events: events(['b,A,intrusion,2020,,t', 'a,A,intrusion,2019,,t']) },
-        { id: 'B', events: [] },
-      ],
-      x,
-      CUTOFF,
-    );
+    const specs = [
+      { id: 'A', events: events(['b,A,intrusion,2020,,t', 'a,A,intrusion,2019,,t']) },
+      { id: 'B', events: [] },
+    ];
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const lanes = cache.layout(VIEW, WIDTH);
     expect(lanes[1]!.top).toBe(lanes[0]!.height);
-    expect(lanes[0]!.marks.map((m) => m.event.id)).toEqual(['a', 'b']);
+    expect([cache.markAt(0, 0)!.event.id, cache.markAt(0, 1)!.event.id]).toEqual(['a', 'b']);
+    expect(cache.markCount(1)).toBe(0);
+    expect(cache.markAt(1, 0)).toBeNull();
     expect(lanes[1]!.height).toBeGreaterThan(0);
   });
 });
