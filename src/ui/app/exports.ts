@@ -5,7 +5,7 @@ import type { Cluster, TimelineEvent } from '../../model/types';
 import { msg } from '../../i18n/messages';
 import { downloadBlob } from '../download';
 import type { ExportFormat } from '../export/tl-export-menu';
-import { svgToPng } from '../timeline/export-image';
+import { svgToPng, timelineImage } from '../timeline/export-image';
 import type { TlTimeline } from '../timeline/tl-timeline';
 
 export interface ExportContext {
@@ -44,11 +44,11 @@ export async function runExport(context: ExportContext): Promise<void> {
     case 'csv':
       return downloadBlob(new Blob([eventsToCsv(context.events)], { type: 'text/csv;charset=utf-8' }), `${base}-events.csv`);
     case 'svg': {
-      const image = context.timeline.toSvg(title, sourceLine(context));
+      const image = timelineImage(context.timeline.imageParts(), title, sourceLine(context));
       return downloadBlob(new Blob([image.text], { type: 'image/svg+xml' }), `${base}-timeline.svg`);
     }
     case 'png': {
-      const image = context.timeline.toSvg(title, sourceLine(context));
+      const image = timelineImage(context.timeline.imageParts(), title, sourceLine(context));
       return downloadBlob(await svgToPng(image.text, image.width, image.height, 2), `${base}-timeline.png`);
     }
     case 'stix': {

@@ -71,7 +71,23 @@ export interface ImageOptions {
   readonly textColor: string;
   readonly mutedColor: string;
   /** The dense-data layer at full height, when a canvas paints the marks: it goes into the picture as an image. */
-  readonly denseImage?: { readonly href: string; readonly x: number; readonly y: number; readonly width: number; readonly height: number } | null;
+  readonly denseImage?: DenseImage | null;
+}
+
+/** A picture of the canvas layer and where it sits in the chart. */
+export interface DenseImage {
+  readonly href: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The chart as a standalone SVG document's text, with its size. */
+export function timelineImage(parts: { root: ShadowRoot } & Omit<ImageOptions, 'title' | 'sourceLine'>, title: string, sourceLine: string): { text: string; width: number; height: number } {
+  const { root, ...options } = parts;
+  const svg = buildTimelineSvg(root, { ...options, title, sourceLine });
+  return { text: serializeSvg(svg), width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
 }
 
 /**

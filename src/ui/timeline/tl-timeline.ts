@@ -16,7 +16,7 @@ import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/type
 import { kindLabel, msg } from '../../i18n/messages';
 import { tokens } from '../theme/tokens.styles';
 import { drawMarks, hitTest, withAlpha, type CanvasTheme } from './canvas-layer';
-import { buildTimelineSvg, serializeSvg } from './export-image';
+import type { DenseImage } from './export-image';
 import { legendKinds, renderLegend } from './legend';
 import {
   overlapLabelWidth,
@@ -191,19 +191,14 @@ export class TlTimeline extends LitElement {
     if (mark) this.moveFocus(mark);
   }
 
-  /** The whole chart for the current filters and window, with its legend, as a standalone SVG (see export-image.ts). */
-  toSvg(title: string, sourceLine: string): { text: string; width: number; height: number } {
+  /**
+   * What the exported picture is made from (export-image.ts, loaded with the exporters): the
+   * rendered chart, its theme colours, and the dense layer painted at full height.
+   */
+  imageParts(): { root: ShadowRoot; background: string; textColor: string; mutedColor: string; denseImage: DenseImage | null } {
     this.canvasTheme = null;
     const theme = this.themeColors();
-    const svg = buildTimelineSvg(this.renderRoot as ShadowRoot, {
-      title,
-      sourceLine,
-      background: theme.background,
-      textColor: theme.text,
-      mutedColor: theme.muted,
-      denseImage: this.denseImage(),
-    });
-    return { text: serializeSvg(svg), width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
+    return { root: this.renderRoot as ShadowRoot, background: theme.background, textColor: theme.text, mutedColor: theme.muted, denseImage: this.denseImage() };
   }
 
   fitAll(): void {
@@ -374,7 +369,7 @@ export class TlTimeline extends LitElement {
   };
 
   /** The whole dense layer at full height, for the exported picture. */
-  private denseImage(): { href: string; x: number; y: number; width: number; height: number } | null {
+  private denseImage(): DenseImage | null {
     if (!this.canvasMode) return null;
     const width = this.plotWidth;
     const height = this.lanesHeight;
