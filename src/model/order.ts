@@ -22,7 +22,8 @@ export function orderByKey(keys: ArrayLike<number>): Int32Array {
   const packed = new Float64Array(n);
   for (let i = 0; wholeDays && i < n; i++) {
     const days = (keys[i]! - min) / DAY;
-    if (!Number.isInteger(days)) wholeDays = false;
+    // The round trip rules out keys that only look whole after rounding (e.g. tiny fractions).
+    if (!Number.isInteger(days) || min + days * DAY !== keys[i]) wholeDays = false;
     else packed[i] = days * slots + i;
   }
   if (!wholeDays) return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);

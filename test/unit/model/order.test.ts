@@ -14,6 +14,7 @@ describe('orderByKey', () => {
   it('falls back to comparing when a key is not a whole number of days', () => {
     expect([...orderByKey([5.5, 1, 3, 1])]).toEqual([1, 3, 2, 0]);
     expect([...orderByKey([Infinity, 0, -Infinity])]).toEqual([2, 1, 0]);
+    expect([...orderByKey([0, -5e-324])]).toEqual([1, 0]);
   });
 
   it('handles empty and single inputs', () => {
