@@ -163,7 +163,28 @@ async function hosted(browser, origin) {
       assert(log.workers.length === 0, `a worker started: ${short(log.workers)}`);
     });
 
+    // The detail panel and the load problems' wording are their own chunks, fetched when first needed.
     await log.collect();
+    const lazyChunk = /\/assets\/(tl-detail-panel|problem-messages)-[\w-]+\.js$/;
+    const lazyRequested = (from) => log.requests.slice(from).map((u) => new URL(u).pathname).filter((p) => lazyChunk.test(p));
+    const plainStart = log.requests.length;
+    await page.goto(`${origin}${BASE}`, { waitUntil: 'load' });
+    await use('hosted: a start-up without a panel or problems requests neither the panel\'s code nor the problems\' wording', async () => {
+      await expectLanes(page, ['A', 'B', 'C', 'context']);
+      await page.getByText('The data loaded with no problems.').waitFor();
+      const early = lazyRequested(plainStart);
+      assert(early.length === 0, `requested at start-up: ${short(early)}`);
+    });
+    await use('hosted: "About this data" then fetches the panel\'s code (under the CSP) and opens its panel', async () => {
+      await page.getByRole('button', { name: 'About this data', exact: true }).click();
+      await expectRegion(page, 'About this data');
+      const fetched = lazyRequested(plainStart);
+      assert(fetched.length === 1 && fetched[0].includes('/tl-detail-panel-'), `requested: ${short(fetched)}`);
+      const focused = await page.evaluate(() => document.querySelector('tl-app')?.shadowRoot?.querySelector('tl-detail-panel')?.shadowRoot?.activeElement?.id ?? null);
+      assert(focused === 'panel-heading', `focus is on ${focused}, not the panel's heading`);
+    });
+    await log.collect();
+    await page.goto(deepLink, { waitUntil: 'load' });
     await page.reload({ waitUntil: 'load' });
     await use('hosted: after reload, still only lane B', () => expectLanes(page, ['B']));
     await use('hosted: after reload, the panel "Cluster B — Naikon APT" is still open', () => expectRegion(page, 'Cluster B — Naikon APT'));

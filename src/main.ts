@@ -2,7 +2,7 @@ import { installTrustedTypesPolicy } from './security/trusted-types';
 import './page.css';
 import { loadBundledData } from './data/bundled-dataset';
 import { msg, parseLang } from './i18n/messages';
-import { formatNotices } from './i18n/problem-messages';
+import { formatNotices } from './i18n/url-notice-messages';
 import { EMPTY_META, readMetadata } from './io/metadata';
 import { readSnapshot, SNAPSHOT_ID, type SnapshotFile } from './io/snapshot';
 import type { LoadProgress } from './io/worker-loader';

@@ -4,7 +4,7 @@
  * `tolerateRedefinition`, whose one call below must run before the timeline module is evaluated.
  */
 import type { TimeRange } from '../chart/view';
-import { formatDateReason } from '../i18n/problem-messages';
+import { formatDateReason } from '../i18n/date-reason-messages';
 import { parseSourceDate, type DateReason, type Lang, type SourceDate } from '../model/dates';
 import { CONTEXT_LANE, type Cluster, type Problem } from '../model/types';
 

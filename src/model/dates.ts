@@ -5,7 +5,7 @@
  * Nothing here uses local time: every instant is built with Date.UTC.
  */
 
-import { formatDateReason } from '../i18n/problem-messages';
+import { formatDateReason } from '../i18n/date-reason-messages';
 
 export type Precision = 'year' | 'quarter' | 'month' | 'day';
 

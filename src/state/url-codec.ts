@@ -14,7 +14,7 @@ import {
   type Precision,
   type SourceDate,
 } from '../model/dates';
-import { formatNotice } from '../i18n/problem-messages';
+import { formatNotice } from '../i18n/url-notice-messages';
 import { CONFIDENCE_FILTERS, type ConfidenceFilter, type FilterState } from '../model/filters';
 
 /** The filters the URL records (`clusters`, `kinds`, `confidence`, `q`, `tools`, `techniques`): FilterState's own fields. */

@@ -8,7 +8,7 @@ import type { Dataset } from '../../src/model/types';
 import { UrlSync } from '../../src/state/url-sync';
 import type { AppHost, TlApp } from '../../src/ui/app/tl-app';
 import '../../src/ui/app/tl-app';
-import { waitFor } from './helpers';
+import { shownPanel, waitFor } from './helpers';
 
 export const shadow = (el: Element | null | undefined): ShadowRoot => el!.shadowRoot!;
 
@@ -101,7 +101,8 @@ export async function settle(el: TlApp): Promise<void> {
 }
 
 export const timelineOf = (el: TlApp) => shadow(el).querySelector('tl-timeline')!;
-export const panelOf = (el: TlApp) => shadow(el).querySelector('tl-detail-panel');
+/** The open detail panel once it is defined and rendered (its code loads the first time a panel opens), or null. */
+export const panelOf = (el: TlApp) => shownPanel(el);
 
 /** The element that has focus, looked up through every shadow root. */
 export function deepActiveElement(): Element | null {

@@ -1,4 +1,4 @@
-import { waitFor } from './helpers';
+import { waitFor, waitForPanel } from './helpers';
 import { expect, fixture, html } from '@open-wc/testing';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from '../../src/data/bundled';
 import { loadDataset } from '../../src/io/load';
@@ -84,9 +84,7 @@ describe('the app, driven as a user would', () => {
     const header = shadow(timelineOf(el)).querySelector<SVGGElement>('g.lane-header[data-lane="B"]')!;
     header.focus();
     header.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-    await waitFor(() => shadow(el).querySelector('tl-detail-panel') !== null);
-    const panel = shadow(el).querySelector('tl-detail-panel')!;
-    await panel.updateComplete;
+    const panel = await waitForPanel(el);
     const region = shadow(panel).querySelector('section[role=region]')!;
     const name = shadow(panel).getElementById(region.getAttribute('aria-labelledby')!)!.textContent!.trim();
     expect(name).to.equal('Cluster B — Naikon APT');
@@ -103,7 +101,7 @@ describe('the app, driven as a user would', () => {
     const el = await mountApp('?clusters=B&panel=B&from=2020-Q1&to=2021-Q1');
     await waitFor(() => lanes(el).length === 1);
     expect(lanes(el)).to.deep.equal(['B']);
-    await waitFor(() => shadow(el).querySelector('tl-detail-panel') !== null);
+    await waitForPanel(el);
     const [from, to] = timelineOf(el).visibleRange;
     expect(from).to.be.closeTo(Date.UTC(2020, 0, 1), 86_400_000);
     expect(to).to.be.closeTo(Date.UTC(2021, 3, 1), 86_400_000);

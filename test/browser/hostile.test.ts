@@ -20,7 +20,7 @@ import type { Lang } from '../../src/model/dates';
 import type { Dataset } from '../../src/model/types';
 import type { AppHost, TlApp } from '../../src/ui/app/tl-app';
 import '../../src/ui/app/tl-app';
-import { waitFor } from './helpers';
+import { waitFor, waitForPanel } from './helpers';
 
 const MB = 1024 * 1024;
 const shadow = (el: Element | null | undefined) => el!.shadowRoot!;
@@ -321,6 +321,8 @@ describe('the hostile corpus in the app', () => {
     const { el } = harness;
     await el.host!.loadFiles(await Promise.all(['markup-everywhere.csv', 'markup-clusters.csv'].map(corpusFile)));
     await waitFor(() => tableIds(el).length === 8);
+    // The problems' wording is fetched with the first problems to show.
+    await waitFor(() => problemRows(el).length > 0);
     const table = shadow(tableOf(el)).textContent!;
     expect(table).to.contain(`<img src=x onerror="window.__pwned='title'">`);
     expect(table).to.contain(`<img src=x onerror="window.__pwned='label'">`);
@@ -328,9 +330,7 @@ describe('the hostile corpus in the app', () => {
 
     const markupEvent = `<img src=x onerror="window.__pwned='id'">`;
     el.applyView({ ...el.viewState, event: markupEvent, panel: null });
-    await waitFor(() => shadow(el).querySelector('tl-detail-panel') !== null);
-    const eventPanel = shadow(el).querySelector('tl-detail-panel')!;
-    await eventPanel.updateComplete;
+    const eventPanel = await waitForPanel(el);
     const eventText = shadow(eventPanel).textContent!;
     expect(eventText).to.contain(`<img src=x onerror="window.__pwned='title'">`);
     expect(eventText).to.contain("<script>window.__pwned='summary'</script><b>not bold</b>");

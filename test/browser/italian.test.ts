@@ -6,7 +6,7 @@ import { loadDataset } from '../../src/io/load';
 import { EMPTY_META } from '../../src/io/metadata';
 import type { TlApp } from '../../src/ui/app/tl-app';
 import '../../src/ui/app/tl-app';
-import { waitFor } from './helpers';
+import { waitFor, waitForPanel } from './helpers';
 
 // Data written so that no English word in it could be mistaken for an untranslated UI string.
 const EVENTS = `id,cluster,kind,start,end,title,summary,summary_it,confidence,contested,targets,tools,techniques,cves,source_title,source_url
@@ -71,6 +71,8 @@ describe('the Italian interface (lang=it)', () => {
     const root = el.shadowRoot!;
     const timeline = root.querySelector('tl-timeline')!;
     await waitFor(() => timeline.shadowRoot!.querySelectorAll('g.mark').length > 0);
+    // The problems' wording is fetched with the first problems to show.
+    await waitFor(() => root.querySelector('tl-problems')!.shadowRoot!.querySelectorAll('tbody tr').length === data.problems.length);
     const texts: string[] = [];
     const collect = async () => {
       await el.updateComplete;
@@ -80,6 +82,7 @@ describe('the Italian interface (lang=it)', () => {
     await collect();
     // A cluster panel, an event panel (with its tooltip), the about panel, the export menu.
     root.querySelector('tl-filters')!.shadowRoot!.querySelector<HTMLButtonElement>('button.info')!.click();
+    await waitForPanel(el);
     await collect();
     const mark = timeline.shadowRoot!.querySelector<SVGGElement>('g.mark[data-id="e2"]')!;
     mark.focus();
@@ -88,6 +91,7 @@ describe('the Italian interface (lang=it)', () => {
     root.querySelector('tl-detail-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.click();
     await el.updateComplete;
     root.querySelector<HTMLButtonElement>('.header-controls button')!.click();
+    await waitForPanel(el);
     await collect();
     root.querySelector('tl-export-menu')!.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
     await collect();

@@ -30,6 +30,17 @@ async function press(el: TlApp, key: string): Promise<Element | null> {
   return deepActiveElement();
 }
 
+/**
+ * Presses a key that opens a detail panel and returns what has focus once the panel is on screen:
+ * the panel's code loads the first time one opens, and the app then moves focus to its heading.
+ */
+async function openPanelWith(el: TlApp, key: string): Promise<Element | null> {
+  await press(el, key);
+  await waitFor(() => panelOf(el) !== null && deepActiveElement()?.id === 'panel-heading');
+  await settle(el);
+  return deepActiveElement();
+}
+
 /** Asserts that the focused element shows a focus indicator (outline or focus ring) with 3:1 contrast. */
 function expectVisibleFocus(active: Element | null = deepActiveElement()): void {
   expect(active, 'something has focus').to.not.equal(null);
@@ -157,8 +168,7 @@ describe('the keyboard alone', () => {
     const info = await press(el, 'Tab');
     expect(where(info)).to.match(/button\.info "Details of Cluster A/);
     expectVisibleFocus(info);
-    const heading = await press(el, 'Enter');
-    await waitFor(() => panelOf(el) !== null);
+    const heading = await openPanelWith(el, 'Enter');
     expect(heading!.id).to.equal('panel-heading');
     expect(heading!.textContent).to.contain('Cluster A');
     expectVisibleFocus(heading);
@@ -195,8 +205,7 @@ describe('the keyboard alone', () => {
     expect([...chart.querySelectorAll('g.mark[tabindex="0"]')]).to.deep.equal([down]);
     const id = (down as SVGGElement).dataset.id!;
 
-    const heading = await press(el, 'Enter');
-    await waitFor(() => panelOf(el) !== null);
+    const heading = await openPanelWith(el, 'Enter');
     expect(heading!.id).to.equal('panel-heading');
     expectVisibleFocus(heading);
     expect(new URLSearchParams(location.search).get('event')).to.equal(id);
@@ -216,8 +225,7 @@ describe('the keyboard alone', () => {
     const el = await mountApp();
     startAtTop();
     const header = await tabTo(el, isIn('tl-timeline', 'g.lane-header[data-lane="B"]'));
-    const heading = await press(el, 'Enter');
-    await waitFor(() => panelOf(el) !== null);
+    const heading = await openPanelWith(el, 'Enter');
     expect(heading!.textContent).to.equal('Cluster B — Naikon APT');
     expectVisibleFocus(heading);
     const close = await press(el, 'Tab');

@@ -16,7 +16,7 @@ import {
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
-import { formatDateReason } from '../../i18n/problem-messages';
+import { formatDateReason } from '../../i18n/date-reason-messages';
 import { tokens } from '../theme/tokens.styles';
 import { filtersStyles } from './tl-filters.styles';
 
