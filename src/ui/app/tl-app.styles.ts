@@ -96,6 +96,10 @@ export const appStyles = css`
     }
     .filters-card {
       position: sticky;
+      /* Painted above the main column (which it never covers): otherwise everything positioned that
+         paints after a sticky scroller is given a compositing layer of its own, and the chart's
+         became one as tall as all its lanes, re-recorded on every zoom frame. */
+      z-index: 1;
       top: 0.5rem;
       max-height: calc(100vh - 1rem);
       overflow: auto;

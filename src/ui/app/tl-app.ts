@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TimeRange } from '../../chart/view';
 import { toCsvDate, type Lang } from '../../model/dates';
-import { applyFilters, NO_FILTERS, type FilterState } from '../../model/filters';
+import { applyFilters, NO_FILTERS, sameFilters, type FilterState } from '../../model/filters';
 import { dataCutoff } from '../../model/intervals';
 import { CONTEXT_LANE, type Cluster, type Dataset, type TimelineEvent } from '../../model/types';
 import { EMPTY_META, type DatasetMeta } from '../../io/metadata';
@@ -18,7 +18,7 @@ import '../timeline/tl-timeline';
 import '../table/tl-event-table';
 import '../problems/tl-problems';
 import '../filters/tl-filters';
-import '../panel/tl-detail-panel';
+import { loadDetailPanel } from './lazy-detail-panel';
 import '../source/tl-data-source';
 import '../export/tl-export-menu';
 import type { ExportFormat } from '../export/tl-export-menu';
@@ -72,7 +72,9 @@ export class TlApp extends LitElement {
   private shownRange: TimeRange | null = null;
 
   @query('tl-timeline') private timeline!: TlTimeline;
-  @query('tl-detail-panel') private panelElement!: TlDetailPanel;
+  @query('tl-detail-panel') private panelElement!: TlDetailPanel | null;
+  /** The detail panel's code, loading or loaded (true) or failed (false); fetched when a panel first opens. */
+  private panelCode: Promise<boolean> | null = null;
 
   private src: string | null = null;
   private clustersSrc: string | null = null;
@@ -133,20 +135,23 @@ export class TlApp extends LitElement {
   private tableEvents: readonly TimelineEvent[] = [];
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.panel) void this.loadPanelCode();
     const dataChanged = changed.has('data') || changed.has('meta');
     if (dataChanged) {
       this.cutoff = dataCutoff(this.data.events, this.meta.cutoff);
       const view = this.meta.view;
       this.initialView = view ? [view.from.earliest, view.to.latest] : null;
     }
-    if (dataChanged || changed.has('filters')) {
+    // An equal copy of the filters (a link's view applied again after its data loads) keeps the derived arrays, so the chart is not laid out twice.
+    const filtersChanged = changed.has('filters') && !sameFilters(changed.get('filters') as FilterState | undefined, this.filters);
+    if (dataChanged || filtersChanged) {
       this.chartEvents = applyFilters(this.data.events, { ...this.filters, window: null }, this.cutoff);
       const shown = this.filters.clusters;
       this.visibleClusters = shown === null ? this.data.clusters : this.data.clusters.filter((c) => shown.includes(c.id));
       const showContext = shown === null || shown.includes(CONTEXT_LANE);
       this.timelineEvents = showContext ? this.chartEvents : this.chartEvents.filter((e) => e.cluster !== CONTEXT_LANE);
     }
-    if (dataChanged || changed.has('filters') || changed.has('inView') || (this.inView && changed.has('shownRange'))) {
+    if (dataChanged || filtersChanged || changed.has('inView') || (this.inView && changed.has('shownRange'))) {
       const range = this.inView ? this.shownRange : null;
       this.tableEvents = range ? applyFilters(this.data.events, { ...this.filters, window: { from: range[0], to: range[1] } }, this.cutoff) : this.chartEvents;
     }
@@ -203,7 +208,36 @@ export class TlApp extends LitElement {
     this.panel = view;
     if (view?.kind === 'event') this.selectedId = view.eventId;
     this.changed();
-    void this.updateComplete.then(() => this.panelElement?.focusHeading());
+    void this.panelShown().then((panel) => panel?.focusHeading());
+  }
+
+  /**
+   * Loads <tl-detail-panel> the first time a panel opens. If that fails the panel closes with a
+   * notice, and the next opening tries again.
+   */
+  private loadPanelCode(): Promise<boolean> {
+    this.panelCode ??= loadDetailPanel().then(
+      () => true,
+      (error: unknown) => {
+        this.panelCode = null;
+        this.panel = null;
+        this.notices = [msg(this.lang, 'panelFailed', { reason: error instanceof Error ? error.message : String(error) })];
+        console.error(error);
+        return false;
+      },
+    );
+    return this.panelCode;
+  }
+
+  /**
+   * The open panel once its code is loaded and the app has rendered; null if the code failed to load
+   * or the panel was closed (or the app taken off the page, so the element was never upgraded) meanwhile.
+   */
+  private async panelShown(): Promise<TlDetailPanel | null> {
+    if (!(await this.loadPanelCode())) return null;
+    await this.updateComplete;
+    const panel = this.panelElement;
+    return panel && customElements.get('tl-detail-panel') === panel.constructor ? panel : null;
   }
 
   private closePanel(): void {

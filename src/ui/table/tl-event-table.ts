@@ -21,6 +21,12 @@ export class TlEventTable extends LitElement {
     tokens,
     tableStyles,
     css`
+      /* A page of rows below the chart is laid out and painted only when it nears the screen: it
+         does not hold up the chart's first paint. The size is a placeholder until then. */
+      .scroller {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 60rem;
+      }
       caption {
         text-align: left;
         color: var(--tl-muted);

@@ -144,11 +144,13 @@ export interface OverlapBand {
 export function renderOverlapBands(bands: readonly OverlapBand[], top: number, height: number, width: number): SVGTemplateResult {
   return svg`<g class="overlaps" aria-hidden="true">
     ${bands.map((band) => {
-      const x0 = clampX(band.x0, width);
-      const x1 = clampX(band.x1, width);
+      // Kept inside the plot: a band reaching past its edges would paint over the page beside the chart.
+      if (band.x1 < 0 || band.x0 > width) return nothing;
+      const x0 = Math.max(0, band.x0);
+      const x1 = Math.min(width, band.x1);
       return svg`<rect class="overlap-band" x=${x0} y=${top} width=${Math.max(1, x1 - x0)} height=${height}></rect>
-        <line class="overlap-edge" x1=${x0} x2=${x0} y1=${top} y2=${top + height}></line>
-        <line class="overlap-edge" x1=${x1} x2=${x1} y1=${top} y2=${top + height}></line>`;
+        ${band.x0 >= 0 ? svg`<line class="overlap-edge" x1=${x0} x2=${x0} y1=${top} y2=${top + height}></line>` : nothing}
+        ${band.x1 <= width ? svg`<line class="overlap-edge" x1=${x1} x2=${x1} y1=${top} y2=${top + height}></line>` : nothing}`;
     })}
   </g>`;
 }

@@ -317,10 +317,18 @@ export class TlTimeline extends LitElement {
   /** The band of the lanes area the canvas covers now: what is on screen, plus a margin for scrolling. */
   private paintedBand: [number, number] = [0, 0];
 
+  /**
+   * Where the top of the plot was on screen when last measured. Measuring it right after a render
+   * would force a layout in the middle of the frame; it is measured at the start of the next
+   * frame instead (see checkPaintedBand), and until the first measurement the plot is assumed to
+   * start at the top of the screen.
+   */
+  private plotTopOnScreen: number | null = null;
+
   /** The part of the lanes area inside the browser's viewport, in lane coordinates. */
-  private visibleBand(): [number, number] {
-    const box = this.plotSvg.getBoundingClientRect();
-    const top = box.top + this.bandLabelRows * 16 + 4;
+  private visibleBand(measure = false): [number, number] {
+    if (measure || this.plotTopOnScreen === null) this.plotTopOnScreen = measure ? this.plotSvg.getBoundingClientRect().top : 0;
+    const top = this.plotTopOnScreen + this.bandLabelRows * 16 + 4;
     return [-top, window.innerHeight - top];
   }
 
@@ -353,19 +361,33 @@ export class TlTimeline extends LitElement {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     if (to > from) this.drawDenseLayer(ctx, from, to);
+    // Zooming and panning do not move the plot on screen; new data, a new size or another row of overlap labels may.
+    const placement = `${this.events.length}:${this.width}:${this.bandLabelRows}:${this.clusters.length}`;
+    if (placement !== this.checkedPlacement) {
+      this.checkedPlacement = placement;
+      this.checkPaintedBand();
+    }
   }
 
-  private scrollFrame = 0;
+  private checkedPlacement = '';
 
-  /** On scroll, repaints the canvas once the screen reaches past the band it covers. */
-  private handleScroll = (): void => {
-    if (!this.canvasMode || this.scrollFrame || !this.plotSvg) return;
-    this.scrollFrame = requestAnimationFrame(() => {
-      this.scrollFrame = 0;
-      const [top, bottom] = this.visibleBand();
+  private bandCheckFrame = 0;
+
+  /** At the start of the next frame, when the layout is clean and measuring is cheap: repaints if the screen shows lanes the canvas does not cover. */
+  private checkPaintedBand(): void {
+    if (this.bandCheckFrame) return;
+    this.bandCheckFrame = requestAnimationFrame(() => {
+      this.bandCheckFrame = 0;
+      if (!this.canvasMode || !this.plotSvg) return;
+      const [top, bottom] = this.visibleBand(true);
       const [from, to] = this.paintedBand;
       if ((top < from && from > 0) || (bottom > to && to < this.lanesHeight)) this.paintCanvas();
     });
+  }
+
+  /** On scroll or resize, repaints the canvas once the screen reaches past the band it covers. */
+  private handleScroll = (): void => {
+    if (this.canvasMode && this.plotSvg) this.checkPaintedBand();
   };
 
   /** The whole dense layer at full height, for the exported picture. */

@@ -7,6 +7,7 @@ import {
   isFiltering,
   NO_FILTERS,
   removeFilter,
+  sameFilters,
   type ActiveFilter,
   type FilterState,
 } from '../../../src/model/filters';
@@ -275,5 +276,14 @@ describe('facetCounts', () => {
       { value: 'PcShare', count: 1 },
     ]);
     expect(facetCounts([], 'tools')).toEqual([]);
+  });
+});
+
+describe('sameFilters', () => {
+  it('compares by value', () => {
+    expect(sameFilters(NO_FILTERS, { ...NO_FILTERS })).toBe(true);
+    expect(sameFilters(NO_FILTERS, { ...NO_FILTERS, query: 'x' })).toBe(false);
+    expect(sameFilters({ ...NO_FILTERS, clusters: ['A'] }, { ...NO_FILTERS, clusters: ['A'] })).toBe(true);
+    expect(sameFilters(undefined, NO_FILTERS)).toBe(false);
   });
 });
