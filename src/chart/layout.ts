@@ -93,7 +93,12 @@ interface PreparedLane {
   /** Per drawn sub-row, its bars' indexes by start: they do not overlap, so they are by end too. */
   readonly periodRowLists: readonly Int32Array[];
   readonly periodOverflow: Int32Array;
+  /** The overflow row's bars' spans, for counting them per bin every frame without touching objects. */
+  readonly overflowFrom: Float64Array;
+  readonly overflowTo: Float64Array;
   readonly others: readonly PreparedMark[];
+  readonly otherFrom: Float64Array;
+  readonly otherTo: Float64Array;
   /** Where a point's glyph sits in time (its interval's middle; a span's start). */
   readonly otherAnchor: Float64Array;
   readonly othersByStart: Int32Array;
@@ -107,6 +112,8 @@ interface PointStack {
   readonly rowCount: number;
   readonly rowLists: readonly Int32Array[];
   readonly overflow: Int32Array;
+  /** Where the overflow row's glyphs sit in time. */
+  readonly overflowAnchor: Float64Array;
   /** The glyph-padded interval each point occupies at this zoom, in ms. */
   readonly padFrom: Float64Array;
   readonly padTo: Float64Array;
@@ -209,7 +216,11 @@ export class LaneLayoutCache {
         periodRowCount: stack.rowCount,
         periodRowLists: lists,
         periodOverflow: overflow,
+        overflowFrom: Float64Array.from(overflow, (i) => periodFrom[i]!),
+        overflowTo: Float64Array.from(overflow, (i) => periodTo[i]!),
         others,
+        otherFrom: Float64Array.from(others, (m) => m.from),
+        otherTo: Float64Array.from(others, (m) => m.to),
         otherAnchor: Float64Array.from(others, (m) => (m.shape === 'span' ? m.from : (m.from + m.to) / 2)),
         othersByStart: sortedIndexes(others.length, (i) => others[i]!.from),
         order,
@@ -230,14 +241,16 @@ export class LaneLayoutCache {
       const count = lane.others.length;
       const padFrom = new Float64Array(count);
       const padTo = new Float64Array(count);
-      lane.others.forEach((mark, i) => {
-        const anchor = lane.otherAnchor[i]!;
-        padFrom[i] = Math.min(mark.from, anchor - half);
-        padTo[i] = Math.max(mark.to, anchor + half);
-      });
+      const { otherFrom, otherTo, otherAnchor } = lane;
+      for (let i = 0; i < count; i++) {
+        const anchor = otherAnchor[i]!;
+        padFrom[i] = Math.min(otherFrom[i]!, anchor - half);
+        padTo[i] = Math.max(otherTo[i]!, anchor + half);
+      }
       const stack = stackInOrder(padFrom, padTo, lane.othersByStart, gap, MAX_POINT_ROWS);
       const { lists, overflow } = rowLists(lane.othersByStart, stack.rows, MAX_POINT_ROWS);
-      return { rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, padFrom, padTo };
+      const overflowAnchor = Float64Array.from(overflow, (i) => otherAnchor[i]!);
+      return { rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
     });
   }
 
@@ -254,7 +267,10 @@ export class LaneLayoutCache {
     const t0 = view[0] - margin;
     const t1 = view[1] + margin;
     const bins = Math.max(1, Math.ceil(width / OVERFLOW_BIN));
-    const binOf = (time: number) => Math.min(bins - 1, Math.max(0, Math.floor((this.x(time)) / OVERFLOW_BIN)));
+    // The bin a time falls in is (time - origin) * binsPerMs, clamped to the bins.
+    const origin = this.origin;
+    const binsPerMs = this.pxPerMs / OVERFLOW_BIN;
+    const [viewFrom, viewTo] = view;
     const result: LaneLayout[] = [];
     let top = 0;
     this.lanes.forEach((lane, laneIndex) => {
@@ -271,11 +287,13 @@ export class LaneLayoutCache {
       if (lane.periodOverflow.length) {
         // Bars counted per bin: +1 where one starts, -1 past where it ends, then a running sum.
         const change = new Int32Array(bins + 1);
-        for (const index of lane.periodOverflow) {
-          const mark = lane.periods[index]!;
-          if (mark.to < view[0] || mark.from > view[1]) continue;
-          change[binOf(mark.from)]! += 1;
-          change[binOf(mark.to) + 1]! -= 1;
+        const { overflowFrom, overflowTo } = lane;
+        for (let i = 0; i < overflowFrom.length; i++) {
+          const from = overflowFrom[i]!;
+          const to = overflowTo[i]!;
+          if (to < viewFrom || from > viewTo) continue;
+          change[Math.max(0, Math.floor((from - origin) * binsPerMs))]! += 1;
+          change[Math.min(bins - 1, Math.floor((to - origin) * binsPerMs)) + 1]! -= 1;
         }
         const counts = new Int32Array(bins);
         for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
@@ -290,9 +308,10 @@ export class LaneLayoutCache {
       }
       if (stack.overflow.length) {
         const counts = new Int32Array(bins);
-        for (const index of stack.overflow) {
-          const anchor = lane.otherAnchor[index]!;
-          if (anchor >= view[0] && anchor <= view[1]) counts[binOf(anchor)]! += 1;
+        const anchors = stack.overflowAnchor;
+        for (let i = 0; i < anchors.length; i++) {
+          const anchor = anchors[i]!;
+          if (anchor >= viewFrom && anchor <= viewTo) counts[Math.min(bins - 1, Math.floor((anchor - origin) * binsPerMs))]! += 1;
         }
         overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts) });
       }

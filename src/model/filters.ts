@@ -197,21 +197,29 @@ export function facetCounts(
   events: readonly TimelineEvent[],
   field: 'tools' | 'techniques',
 ): { value: string; count: number }[] {
-  const counts = new Map<string, { value: string; count: number }>();
+  // Counted by exact value first (most values repeat exactly, and a Map of strings is cheap), then
+  // folded by case; the first spelling seen is the one shown. An event counts once per value,
+  // whatever the case of its repeats.
+  const exact = new Map<string, number>();
   for (const event of events) {
     const values = event[field];
-    if (values.length === 0) continue;
-    const seen = values.length > 1 ? new Set<string>() : null;
-    for (const value of values) {
-      const key = value.toLowerCase();
-      if (seen) {
-        if (seen.has(key)) continue;
-        seen.add(key);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      if (i > 0) {
+        const key = value.toLowerCase();
+        let repeat = false;
+        for (let j = 0; j < i && !repeat; j++) repeat = values[j]!.toLowerCase() === key;
+        if (repeat) continue;
       }
-      const entry = counts.get(key);
-      if (entry) entry.count += 1;
-      else counts.set(key, { value, count: 1 });
+      exact.set(value, (exact.get(value) ?? 0) + 1);
     }
+  }
+  const counts = new Map<string, { value: string; count: number }>();
+  for (const [value, count] of exact) {
+    const key = value.toLowerCase();
+    const entry = counts.get(key);
+    if (entry) entry.count += count;
+    else counts.set(key, { value, count });
   }
   return [...counts.values()].sort(
     (a, b) => b.count - a.count || byName(a.value, b.value),

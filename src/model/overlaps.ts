@@ -60,7 +60,15 @@ export function computeOverlaps(
     const time = keys[order[i]!]!;
     const atThisTime: Boundary[] = [];
     while (i < order.length && keys[order[i]!] === time) atThisTime.push(boundaries[order[i++]!]!);
-    for (const b of atThisTime) activeCount[clusterIndex.get(b.cluster)!]! += b.delta;
+    // The set of active clusters changes only when a count crosses zero; most boundaries only move counts.
+    let crossed = false;
+    for (const b of atThisTime) {
+      const c = clusterIndex.get(b.cluster)!;
+      const before = activeCount[c]! > 0;
+      activeCount[c]! += b.delta;
+      if (before !== activeCount[c]! > 0) crossed = true;
+    }
+    if (!crossed) continue;
     let key = '';
     for (let c = 0; c < activeCount.length; c++) if (activeCount[c]! > 0) key += `${c},`;
     if (open !== null && open.key === key) continue;

@@ -55,48 +55,96 @@ export function withAlpha(color: string, alpha: number): string {
 export function drawMarks(ctx: CanvasRenderingContext2D, lanes: readonly CanvasLane[], width: number, theme: CanvasTheme): void {
   const left = -20;
   const right = width + 20;
-  const clamp = (x: number) => Math.max(left, Math.min(right, x));
   for (const lane of lanes) {
     const points: MarkLayout[] = [];
-    for (const mark of lane.marks) {
-      if (mark.shape !== 'period') {
-        points.push(mark);
-        continue;
-      }
-      const y = lane.top + mark.y;
-      const x0 = clamp(mark.x0);
-      const x1 = clamp(mark.x1);
-      {
-        const height = mark.event.kind === 'operating' ? BAR_HEIGHT.operating : BAR_HEIGHT.activity;
-        const opacity = mark.event.kind === 'operating' ? 0.38 : 0.92;
-        const gradient = ctx.createLinearGradient(mark.x0, 0, Math.max(mark.x1, mark.x0 + 1e-3), 0);
-        gradient.addColorStop(0, withAlpha(lane.color, mark.fadeIn > 0 ? FADED : opacity));
-        gradient.addColorStop(mark.fadeIn, withAlpha(lane.color, opacity));
-        gradient.addColorStop(mark.fadeOut, withAlpha(lane.color, opacity));
-        gradient.addColorStop(1, withAlpha(lane.color, mark.fadeOut < 1 ? FADED : opacity));
-        ctx.fillStyle = gradient;
-        ctx.fillRect(x0, y - height / 2, Math.max(1, x1 - x0), height);
-        if (mark.event.contested) hatch(ctx, x0, y - height / 2, Math.max(1, x1 - x0), height, theme.text);
-        const end = mark.event.end;
-        ctx.strokeStyle = theme.text;
-        ctx.lineWidth = 1.5;
-        ctx.setLineDash([2, 2]);
-        if (mark.event.start.approximate) line(ctx, mark.x0, y - height / 2 - 3, mark.x0, y + height / 2 + 3);
-        if (end !== null && end !== 'open' && end.approximate) line(ctx, mark.x1, y - height / 2 - 3, mark.x1, y + height / 2 + 3);
-        ctx.setLineDash([]);
-        if (mark.open && mark.x1 < right) {
-          ctx.fillStyle = lane.color;
-          ctx.beginPath();
-          ctx.moveTo(x1, y - height / 2 - 3);
-          ctx.lineTo(x1 + 8, y);
-          ctx.lineTo(x1, y + height / 2 + 3);
-          ctx.fill();
-        }
-      }
-    }
+    const periods: MarkLayout[] = [];
+    for (const mark of lane.marks) (mark.shape === 'period' ? periods : points).push(mark);
+    drawPeriods(ctx, periods, lane, theme, left, right);
     drawPoints(ctx, points, lane, theme, left, right);
     drawOverflowCounts(ctx, lane, theme);
   }
+}
+
+/**
+ * Bars of one lane, batched by what they need: the solid stretches of all bars in two fills (by
+ * opacity), a gradient only over a coarse date's fading stretch, one hatch fill, one dashed
+ * stroke for approximate edges and one fill for open-end arrows.
+ */
+function drawPeriods(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[], lane: CanvasLane, theme: CanvasTheme, left: number, right: number): void {
+  if (marks.length === 0) return;
+  const clamp = (x: number) => Math.max(left, Math.min(right, x));
+  const solid = { operating: new Path2D(), activity: new Path2D() };
+  const hatched = new Path2D();
+  const dashed = new Path2D();
+  const arrows = new Path2D();
+  let anyHatched = false;
+  const fade = (from: number, to: number, top: number, height: number, fromAlpha: number, toAlpha: number) => {
+    const x0 = clamp(from);
+    const x1 = clamp(to);
+    if (x1 - x0 <= 0) return;
+    const gradient = ctx.createLinearGradient(from, 0, Math.max(to, from + 1e-3), 0);
+    gradient.addColorStop(0, withAlpha(lane.color, fromAlpha));
+    gradient.addColorStop(1, withAlpha(lane.color, toAlpha));
+    ctx.fillStyle = gradient;
+    ctx.fillRect(x0, top, x1 - x0, height);
+  };
+  for (const mark of marks) {
+    const style = mark.event.kind === 'operating' ? 'operating' : 'activity';
+    const height = BAR_HEIGHT[style];
+    const opacity = OPACITY[style];
+    const y = lane.top + mark.y;
+    const top = y - height / 2;
+    const x0 = clamp(mark.x0);
+    const x1 = clamp(mark.x1);
+    const length = mark.x1 - mark.x0;
+    const fadeInEnd = mark.x0 + mark.fadeIn * length;
+    const fadeOutStart = mark.x0 + mark.fadeOut * length;
+    if (mark.fadeIn > 0) fade(mark.x0, fadeInEnd, top, height, FADED, opacity);
+    if (mark.fadeOut < 1) fade(fadeOutStart, mark.x1, top, height, opacity, FADED);
+    if (mark.fadeIn === 0 && mark.fadeOut === 1) solid[style].rect(x0, top, Math.max(1, x1 - x0), height);
+    else {
+      const solidFrom = mark.fadeIn > 0 ? clamp(fadeInEnd) : x0;
+      const solidTo = mark.fadeOut < 1 ? clamp(fadeOutStart) : x1;
+      if (solidTo > solidFrom) solid[style].rect(solidFrom, top, solidTo - solidFrom, height);
+    }
+    if (mark.event.contested) {
+      hatched.rect(x0, top, Math.max(1, x1 - x0), height);
+      anyHatched = true;
+    }
+    const end = mark.event.end;
+    if (mark.event.start.approximate) {
+      dashed.moveTo(mark.x0, top - 3);
+      dashed.lineTo(mark.x0, top + height + 3);
+    }
+    if (end !== null && end !== 'open' && end.approximate) {
+      dashed.moveTo(mark.x1, top - 3);
+      dashed.lineTo(mark.x1, top + height + 3);
+    }
+    if (mark.open && mark.x1 < right) {
+      arrows.moveTo(x1, top - 3);
+      arrows.lineTo(x1 + 8, y);
+      arrows.lineTo(x1, top + height + 3);
+      arrows.closePath();
+    }
+  }
+  for (const style of ['operating', 'activity'] as const) {
+    ctx.fillStyle = withAlpha(lane.color, OPACITY[style]);
+    ctx.fill(solid[style]);
+  }
+  if (anyHatched) {
+    const pattern = hatchPattern(ctx, theme.text);
+    if (pattern) {
+      ctx.fillStyle = pattern;
+      ctx.fill(hatched);
+    }
+  }
+  ctx.strokeStyle = theme.text;
+  ctx.lineWidth = 1.5;
+  ctx.setLineDash([2, 2]);
+  ctx.stroke(dashed);
+  ctx.setLineDash([]);
+  ctx.fillStyle = lane.color;
+  ctx.fill(arrows);
 }
 
 function drawOverflowCounts(ctx: CanvasRenderingContext2D, lane: CanvasLane, theme: CanvasTheme): void {
@@ -108,6 +156,38 @@ function drawOverflowCounts(ctx: CanvasRenderingContext2D, lane: CanvasLane, the
   }
 }
 
+const OPACITY = { operating: 0.38, activity: 0.92 } as const;
+const hatchPatterns = new Map<string, CanvasPattern | null>();
+
+/** The contested hatching as a repeating 6-pixel tile (as the SVG's pattern), anchored to the canvas like the SVG's is to the chart. */
+function hatchPattern(ctx: CanvasRenderingContext2D, color: string): CanvasPattern | null {
+  const ratio = ctx.getTransform().a || 1;
+  const key = `${color}|${ratio}`;
+  if (!hatchPatterns.has(key)) {
+    const size = 6;
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = Math.round(size * ratio);
+    const tileCtx = tile.getContext('2d');
+    let pattern: CanvasPattern | null = null;
+    if (tileCtx) {
+      tileCtx.scale(ratio, ratio);
+      tileCtx.strokeStyle = withAlpha(color, 0.55);
+      tileCtx.lineWidth = 1.5;
+      tileCtx.beginPath();
+      // The diagonal and its neighbours' corners, so that tiles join into unbroken lines.
+      for (const offset of [-size, 0, size]) {
+        tileCtx.moveTo(offset, size);
+        tileCtx.lineTo(offset + size, 0);
+      }
+      tileCtx.stroke();
+      pattern = ctx.createPattern(tile, 'repeat');
+      pattern?.setTransform(new DOMMatrix().scale(1 / ratio));
+    }
+    hatchPatterns.set(key, pattern);
+  }
+  return hatchPatterns.get(key)!;
+}
+
 /**
  * Points, spans and brackets of one lane, batched: one path per glyph kind, one for all spans and
  * one for all brackets, so a lane of thousands of marks costs a handful of fills and strokes.
@@ -116,7 +196,8 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
   const clamp = (x: number) => Math.max(left, Math.min(right, x));
   const spans = new Path2D();
   const brackets = new Path2D();
-  const byGlyph = new Map<GlyphName, Path2D>();
+  const byGlyph = new Map<GlyphName, number[]>();
+  const ratio = ctx.getTransform().a || 1;
   const contested: [number, number][] = [];
   for (const mark of marks) {
     const y = lane.top + mark.y;
@@ -138,9 +219,9 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
     const cx = mark.shape === 'span' ? mark.x0 : mark.cx;
     if (cx < left || cx > right) continue;
     const name = glyphForKind(mark.event.kind);
-    let path = byGlyph.get(name);
-    if (!path) byGlyph.set(name, (path = new Path2D()));
-    path.addPath(glyph(name), { e: cx, f: y });
+    let positions = byGlyph.get(name);
+    if (!positions) byGlyph.set(name, (positions = []));
+    positions.push(cx, y);
     if (mark.event.contested) contested.push([cx, y]);
   }
   ctx.lineWidth = 2.5;
@@ -149,11 +230,15 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
   ctx.lineWidth = 1.2;
   ctx.strokeStyle = theme.text;
   ctx.stroke(brackets);
-  for (const path of byGlyph.values()) {
-    ctx.fillStyle = lane.color;
-    ctx.fill(path);
-    ctx.strokeStyle = theme.outline;
-    ctx.stroke(path);
+  for (const [name, positions] of byGlyph) {
+    const sprite = glyphSprite(name, lane.color, theme.outline, ratio);
+    if (!sprite) continue;
+    for (let i = 0; i < positions.length; i += 2) {
+      // Whole device pixels: a stamp drawn between pixels would be resampled, and blur.
+      const x = Math.round((positions[i]! - SPRITE_HALF) * ratio) / ratio;
+      const y = Math.round((positions[i + 1]! - SPRITE_HALF) * ratio) / ratio;
+      ctx.drawImage(sprite, x, y, SPRITE_HALF * 2, SPRITE_HALF * 2);
+    }
   }
   if (contested.length) {
     ctx.fillStyle = theme.text;
@@ -162,27 +247,32 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
   }
 }
 
-function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
-  ctx.beginPath();
-  ctx.moveTo(x0, y0);
-  ctx.lineTo(x1, y1);
-  ctx.stroke();
-}
+/** Half the side of a glyph stamp, in CSS pixels: the 12-pixel glyph plus its outline. */
+const SPRITE_HALF = 8;
+const sprites = new Map<string, HTMLCanvasElement | null>();
 
-function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, height: number, color: string): void {
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(x, y, width, height);
-  ctx.clip();
-  ctx.strokeStyle = withAlpha(color, 0.55);
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  for (let offset = -height; offset < width; offset += 6) {
-    ctx.moveTo(x + offset, y + height);
-    ctx.lineTo(x + offset + height, y);
+/**
+ * A glyph filled and outlined once into a small bitmap, then stamped at every point: filling and
+ * stroking thousands of paths a frame is what made dense frames slow when the browser draws in
+ * software; copying a 16-pixel bitmap is cheap.
+ */
+function glyphSprite(name: GlyphName, color: string, outline: string, ratio: number): HTMLCanvasElement | null {
+  const key = `${name}|${color}|${outline}|${ratio}`;
+  if (!sprites.has(key)) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = Math.ceil(SPRITE_HALF * 2 * ratio);
+    const ctx = canvas.getContext('2d');
+    if (ctx) {
+      ctx.setTransform(ratio, 0, 0, ratio, SPRITE_HALF * ratio, SPRITE_HALF * ratio);
+      ctx.fillStyle = color;
+      ctx.fill(glyph(name));
+      ctx.strokeStyle = outline;
+      ctx.lineWidth = 1.2;
+      ctx.stroke(glyph(name));
+    }
+    sprites.set(key, ctx ? canvas : null);
   }
-  ctx.stroke();
-  ctx.restore();
+  return sprites.get(key)!;
 }
 
 /** Finds the mark under a point, nearest first; `marks` are one lane's, positions relative to the lane. */

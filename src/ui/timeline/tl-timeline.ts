@@ -470,8 +470,14 @@ export class TlTimeline extends LitElement {
 
   private handleZoom(event: D3ZoomEvent<SVGSVGElement, unknown>): void {
     const domain = event.transform.rescaleX(this.baseScale).domain();
-    this.view = [domain[0]!.getTime(), domain[1]!.getTime()];
-    this.tooltip = null;
+    const from = domain[0]!.getTime();
+    const to = domain[1]!.getTime();
+    // Re-applying the window after new data or a resize gives it back to within rounding: keeping
+    // the same value spares a second layout and paint of the whole chart.
+    if (Math.abs(from - this.view[0]) >= 1 || Math.abs(to - this.view[1]) >= 1) {
+      this.view = [from, to];
+      this.tooltip = null;
+    }
     if (!this.brushing && this.brushBehavior) {
       const g = select(this.overviewSvg).select<SVGGElement>('g.brush');
       this.brushBehavior.move(g, [this.baseScale(this.view[0]), this.baseScale(this.view[1])]);
