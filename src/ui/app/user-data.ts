@@ -1,7 +1,7 @@
 import { LoadError } from '../../i18n/load-messages';
 import { pairFilesDetailed } from '../../io/classify';
 import { createParseWorker } from '../../io/create-parse-worker';
-import { fetchCsvText, fileSizeFailure, resolveSameOrigin } from '../../io/fetch-csv';
+import { fetchCsvFile, fileSizeFailure, resolveSameOrigin } from '../../io/fetch-csv';
 import { loadInWorker, type LoadProgress } from '../../io/worker-loader';
 import type { Dataset } from '../../model/types';
 
@@ -67,13 +67,15 @@ export async function loadFromLinks(
   if (clusters && !clusters.ok) throw new LoadRefused(clusters.failure);
   const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
   onProgress({ phase: 'reading', fraction: 0 }, name);
-  const [eventsText, clustersText] = await Promise.all([
-    fetchCsvText(events.url, signal),
-    clusters?.ok ? fetchCsvText(clusters.url, signal) : Promise.resolve(null),
+  const clustersName = clusters?.ok ? decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv') : null;
+  // Fetched as files: the worker decodes them, not the page.
+  const [eventsFile, clustersFile] = await Promise.all([
+    fetchCsvFile(events.url, name, signal),
+    clusters?.ok && clustersName ? fetchCsvFile(clusters.url, clustersName, signal) : Promise.resolve(null),
   ]);
   const source: LoadedSource = {
-    events: { name, text: eventsText },
-    clusters: clustersText !== null && clusters?.ok ? { name: decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv'), text: clustersText } : undefined,
+    events: { name, file: eventsFile },
+    clusters: clustersFile && clustersName ? { name: clustersName, file: clustersFile } : undefined,
   };
   const dataset = await loadInWorker(source, { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal });
   return { dataset, name, source };
