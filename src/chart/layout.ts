@@ -68,6 +68,8 @@ export const MAX_POINT_ROWS = 8;
 export const MAX_PERIOD_ROWS = 8;
 /** Width in pixels of the bins overflow marks are counted in. */
 export const OVERFLOW_BIN = 28;
+/** Lanes with at most this many points are re-stacked at once even off screen (it is cheap, and their height may change). */
+const EAGER_RESTACK = 2000;
 /** Marks this far outside the window are still laid out: glyphs, arrows and focus rings reach past their dates. */
 const CULL_MARGIN_PX = 24;
 
@@ -182,8 +184,10 @@ function binLabels(counts: Int32Array): [number, number][] {
 export class LaneLayoutCache {
   private readonly lanes: readonly PreparedLane[];
   private readonly positions = new Map<string, { lane: number; index: number }>();
-  private stackBucket: number | null = null;
-  private pointStacks: PointStack[] = [];
+  private pointStacks: (PointStack & { readonly bucket: number })[] = [];
+  /** Lanes whose points are still stacked for another zoom level (see layout's `band`). */
+  private staleLanes = new Set<number>();
+  private laneSpans: { top: number; height: number }[] = [];
   /** The last frame's mapping: x = (time - origin) * pxPerMs. */
   private origin = 0;
   private pxPerMs = 1;
@@ -230,39 +234,54 @@ export class LaneLayoutCache {
   }
 
   /** Points are stacked at a zoom level rounded to half an octave, erring towards more room. */
-  private stackPoints(msPerPx: number): void {
-    const bucket = Math.round(Math.log2(Math.max(msPerPx, 1e-9)) * 2);
-    if (bucket === this.stackBucket) return;
-    this.stackBucket = bucket;
+  private static bucketOf(msPerPx: number): number {
+    return Math.round(Math.log2(Math.max(msPerPx, 1e-9)) * 2);
+  }
+
+  private stackLane(laneIndex: number, bucket: number): void {
+    const lane = this.lanes[laneIndex]!;
     const ms = 2 ** ((bucket + 0.5) / 2);
     const half = (LANE_METRICS.glyph / 2) * ms;
     const gap = LANE_METRICS.gap * ms;
-    this.pointStacks = this.lanes.map((lane) => {
-      const count = lane.others.length;
-      const padFrom = new Float64Array(count);
-      const padTo = new Float64Array(count);
-      const { otherFrom, otherTo, otherAnchor } = lane;
-      for (let i = 0; i < count; i++) {
-        const anchor = otherAnchor[i]!;
-        padFrom[i] = Math.min(otherFrom[i]!, anchor - half);
-        padTo[i] = Math.max(otherTo[i]!, anchor + half);
-      }
-      const stack = stackInOrder(padFrom, padTo, lane.othersByStart, gap, MAX_POINT_ROWS);
-      const { lists, overflow } = rowLists(lane.othersByStart, stack.rows, MAX_POINT_ROWS);
-      const overflowAnchor = Float64Array.from(overflow, (i) => otherAnchor[i]!);
-      return { rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
-    });
+    const count = lane.others.length;
+    const padFrom = new Float64Array(count);
+    const padTo = new Float64Array(count);
+    const { otherFrom, otherTo, otherAnchor } = lane;
+    for (let i = 0; i < count; i++) {
+      const anchor = otherAnchor[i]!;
+      padFrom[i] = Math.min(otherFrom[i]!, anchor - half);
+      padTo[i] = Math.max(otherTo[i]!, anchor + half);
+    }
+    const stack = stackInOrder(padFrom, padTo, lane.othersByStart, gap, MAX_POINT_ROWS);
+    const { lists, overflow } = rowLists(lane.othersByStart, stack.rows, MAX_POINT_ROWS);
+    const overflowAnchor = Float64Array.from(overflow, (i) => otherAnchor[i]!);
+    this.pointStacks[laneIndex] = { bucket, rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
+    this.staleLanes.delete(laneIndex);
+  }
+
+  /** True when a lane meeting `band` (lane coordinates) still has points stacked for another zoom level. */
+  hasStaleLanesIn(band: readonly [number, number]): boolean {
+    for (const lane of this.staleLanes) {
+      const span = this.laneSpans[lane];
+      if (span && span.top < band[1] && span.top + span.height > band[0]) return true;
+    }
+    return false;
   }
 
   private x(time: number): number {
     return (time - this.origin) * this.pxPerMs;
   }
 
-  /** Lays out one frame: the window `view` (UTC ms) drawn across `width` pixels. */
-  layout(view: readonly [number, number], width: number): LaneLayout[] {
+  /**
+   * Lays out one frame: the window `view` (UTC ms) drawn across `width` pixels. With `band` (the
+   * stretch of the lanes area on screen, in lane coordinates), a big lane outside it keeps its
+   * points stacked for the previous zoom level until it comes into view (see hasStaleLanesIn):
+   * re-stacking 100,000 points when the zoom crosses a level is what made those frames slow.
+   */
+  layout(view: readonly [number, number], width: number, band?: readonly [number, number]): LaneLayout[] {
     this.origin = view[0];
     this.pxPerMs = width / Math.max(view[1] - view[0], 1e-9);
-    this.stackPoints(1 / this.pxPerMs);
+    const bucket = LaneLayoutCache.bucketOf(1 / this.pxPerMs);
     const margin = CULL_MARGIN_PX / this.pxPerMs;
     const t0 = view[0] - margin;
     const t1 = view[1] + margin;
@@ -274,6 +293,13 @@ export class LaneLayoutCache {
     const result: LaneLayout[] = [];
     let top = 0;
     this.lanes.forEach((lane, laneIndex) => {
+      const previous = this.pointStacks[laneIndex];
+      if (previous?.bucket !== bucket) {
+        const span = this.laneSpans[laneIndex];
+        const offScreen = band && previous && span && (top + span.height < band[0] || top > band[1]);
+        if (offScreen && lane.others.length > EAGER_RESTACK) this.staleLanes.add(laneIndex);
+        else this.stackLane(laneIndex, bucket);
+      }
       const stack = this.pointStacks[laneIndex]!;
       const marks: MarkLayout[] = [];
       const overflowRows: OverflowRow[] = [];
@@ -318,6 +344,7 @@ export class LaneLayoutCache {
       const rows = Math.max(1, lane.periodRowCount + stack.rowCount);
       const height = LANE_METRICS.header + rows * LANE_METRICS.row + LANE_METRICS.padding;
       result.push({ id: lane.id, top, height, marks, overflowRows });
+      this.laneSpans[laneIndex] = { top, height };
       top += height;
     });
     return result;

@@ -119,8 +119,13 @@ async function fetchCsvBody(url: string, signal?: AbortSignal): Promise<Blob> {
     await response.body?.cancel().catch(() => undefined);
     throw tooBig(url, declared);
   }
-  if (!response.body) {
-    const blob = await response.blob();
+  if (!response.body || Number.isFinite(declared)) {
+    // The size is known and allowed: the browser gathers the body itself, without the page
+    // copying 20 MB of chunks in one task. (A compressed body can still unpack to more: checked after.)
+    const blob = await response.blob().catch((error: unknown) => {
+      if (isAbort(error) || signal?.aborted) throw error;
+      throw new LoadError({ code: 'fetchBrokeOff', params: { url } });
+    });
     if (blob.size > MAX_FILE_BYTES) throw tooBig(url, null);
     return blob;
   }

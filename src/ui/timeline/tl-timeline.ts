@@ -269,7 +269,8 @@ export class TlTimeline extends LitElement {
       this.viewInitialised = true;
     }
     this.layoutCache ??= new LaneLayoutCache(this.laneOrder, this.cutoffTime);
-    this.lanes = this.layoutCache.layout(this.view, this.plotWidth);
+    const [top, bottom] = this.visibleBand();
+    this.lanes = this.layoutCache.layout(this.view, this.plotWidth, [top - CANVAS_MARGIN, bottom + CANVAS_MARGIN]);
     this.bands = this.layoutOverlapBands();
   }
 
@@ -381,7 +382,9 @@ export class TlTimeline extends LitElement {
       if (!this.canvasMode || !this.plotSvg) return;
       const [top, bottom] = this.visibleBand(true);
       const [from, to] = this.paintedBand;
-      if ((top < from && from > 0) || (bottom > to && to < this.lanesHeight)) this.paintCanvas();
+      // Lanes scrolled into view may still be stacked for an earlier zoom level: lay them out again.
+      if (this.layoutCache?.hasStaleLanesIn([top - CANVAS_MARGIN, bottom + CANVAS_MARGIN])) this.requestUpdate();
+      else if ((top < from && from > 0) || (bottom > to && to < this.lanesHeight)) this.paintCanvas();
     });
   }
 

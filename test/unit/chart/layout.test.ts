@@ -174,4 +174,26 @@ describe('layoutLanes', () => {
     expect(cache.markAt(1, 0)).toBeNull();
     expect(lanes[1]!.height).toBeGreaterThan(0);
   });
+
+  it('leaves a big lane off screen stacked for the previous zoom level until it comes into view', () => {
+    const many = (lane: string) => Array.from({ length: 2100 }, (_, i) => `${lane}${i},${lane},intrusion,2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},,t`);
+    const specs = [
+      { id: 'A', events: events(many('A')) },
+      { id: 'B', events: events(many('B')) },
+    ];
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const first = cache.layout(VIEW, WIDTH, [0, 100]);
+    const laneB: [number, number] = [first[1]!.top, first[1]!.top + first[1]!.height];
+    expect(cache.hasStaleLanesIn(laneB)).toBe(false);
+    const far = [ORIGIN, ORIGIN + WIDTH * 10 * DAY] as const;
+    const fresh = new LaneLayoutCache(specs, CUTOFF).layout(far, WIDTH);
+    const zoomed = cache.layout(far, WIDTH, [0, 100]);
+    expect(cache.hasStaleLanesIn(laneB)).toBe(true);
+    expect(cache.hasStaleLanesIn([0, 100])).toBe(false);
+    const ys = (lane: { marks: readonly { y: number; event: { id: string } }[] }) => lane.marks.map((m) => `${m.event.id}@${m.y}`).sort();
+    expect(ys(zoomed[0]!)).toEqual(ys(fresh[0]!));
+    const scrolled = cache.layout(far, WIDTH, laneB);
+    expect(cache.hasStaleLanesIn(laneB)).toBe(false);
+    expect(ys(scrolled[1]!)).toEqual(ys(fresh[1]!));
+  });
 });
