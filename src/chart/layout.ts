@@ -67,7 +67,7 @@ export const MAX_POINT_ROWS = 8;
 /** Bars likewise: a lane never grows taller than its two row budgets plus two overflow rows. */
 export const MAX_PERIOD_ROWS = 8;
 /** Width in pixels of the bins overflow marks are counted in. */
-export const OVERFLOW_BIN = 28;
+export const OVERFLOW_BIN = 36;
 /** Lanes with at most this many points are re-stacked at once even off screen (it is cheap, and their height may change). */
 const EAGER_RESTACK = 2000;
 /** Marks this far outside the window are still laid out: glyphs, arrows and focus rings reach past their dates. */

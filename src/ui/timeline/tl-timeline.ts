@@ -154,6 +154,8 @@ export class TlTimeline extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    if (this.overviewCache?.url.startsWith('blob:')) URL.revokeObjectURL(this.overviewCache.url);
+    this.overviewCache = null;
     window.removeEventListener('scroll', this.handleScroll, { capture: true });
     window.removeEventListener('resize', this.handleScroll);
     for (const media of this.themeMedia) media.removeEventListener('change', this.handleThemeChange);
@@ -884,8 +886,16 @@ export class TlTimeline extends LitElement {
         }
       }
     });
-    this.overviewCache = { key, url: canvas.toDataURL('image/png') };
-    return this.overviewCache.url;
+    // Encoded off the page's thread (toBlob), not in the render (toDataURL): the strip shows a frame later.
+    const entry: { key: unknown[]; url: string } = { key, url: this.overviewCache?.url ?? '' };
+    this.overviewCache = entry;
+    canvas.toBlob((blob) => {
+      if (!blob || this.overviewCache !== entry) return;
+      if (entry.url.startsWith('blob:')) URL.revokeObjectURL(entry.url);
+      entry.url = URL.createObjectURL(blob);
+      this.requestUpdate();
+    }, 'image/png');
+    return entry.url;
   }
 
   private renderOverview() {
@@ -897,7 +907,10 @@ export class TlTimeline extends LitElement {
     return html`<svg class="overview" width=${this.width} height=${OVERVIEW_HEIGHT + 16} role="img" aria-label=${msg(this.lang, 'overviewLabel')}>
       <g transform="translate(${MARGIN.left} 0)">
         <rect class="overview-bg" width=${w} height=${OVERVIEW_HEIGHT}></rect>
-        <image href=${this.overviewImage(w, rowHeight)} x="0" y="0" width=${w} height=${OVERVIEW_HEIGHT}></image>
+        ${(() => {
+          const href = this.overviewImage(w, rowHeight);
+          return href ? svg`<image href=${href} x="0" y="0" width=${w} height=${OVERVIEW_HEIGHT}></image>` : nothing;
+        })()}
         ${ticks.ticks.map((tick) =>
           svg`<text class="overview-tick" x=${x(tick.time) + 2} y=${OVERVIEW_HEIGHT + 12}>${tick.yearLabel ?? tick.label}</text>`,
         )}
