@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { bundledDatasetPlugin } from './build/bundled-dataset-plugin.ts';
+import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
 
 // Unit tests run in a time zone far from UTC so that any local-time date maths fails loudly.
 process.env.TZ = 'America/Los_Angeles';
@@ -47,7 +48,8 @@ export default defineConfig({
   base: './',
   // The bundled data as a JSON file the page fetches (build/bundled-dataset-plugin.ts); the single-file
   // build swaps this plugin for its 'inline' form.
-  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset')],
+  // Lit's css`…` blocks lose their comments and layout whitespace (build/minify-css-literals.ts).
+  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset'), minifyCssLiteralsPlugin()],
   resolve: {
     // Only d3-scale's tickFormat, which the app does not use, needs it: see the module's comment.
     alias: { 'd3-time-format': fileURLToPath(new URL('./src/vendor/d3-time-format-left-out.ts', import.meta.url)) },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
 
 /**
  * The embeddable element as one ES module, dist/cluster-timeline.js, for wiki and CMS pages:

@@ -183,6 +183,34 @@ async function hosted(browser, origin) {
       const focused = await page.evaluate(() => document.querySelector('tl-app')?.shadowRoot?.querySelector('tl-detail-panel')?.shadowRoot?.activeElement?.id ?? null);
       assert(focused === 'panel-heading', `focus is on ${focused}, not the panel's heading`);
     });
+    // The Italian strings, the wording of a link's ignored parameters and the saved-view reader are
+    // their own chunks as well: an English start-up with a clean link fetches none of them.
+    const languageChunk = /\/assets\/italian-[\w-]+\.js$/;
+    const requestedSince = (from, pattern) => log.requests.slice(from).map((u) => new URL(u).pathname).filter((p) => pattern.test(p));
+    await use('hosted: an English start-up requests no Italian strings, notice wording or saved-view reader', () => {
+      const early = requestedSince(plainStart, /\/assets\/(italian|messages\.it|date-reason-messages\.it|url-notice-messages|snapshot)-[\w-]+\.js$/);
+      assert(early.length === 0, `requested: ${short(early)}`);
+    });
+    await use('hosted: the language switcher fetches the Italian strings, then shows the page in Italian', async () => {
+      const before = log.requests.length;
+      // The select sits in its <label>, so its accessible name also holds the chosen option.
+      await page.getByRole('combobox', { name: /^Language/ }).selectOption('it');
+      await page.getByRole('button', { name: 'Informazioni sui dati', exact: true }).waitFor();
+      const fetched = requestedSince(before, languageChunk);
+      assert(fetched.length === 1, `Italian chunk requests: ${short(fetched)}`);
+      assert((await page.evaluate(() => document.documentElement.lang)) === 'it', 'the document language is not "it"');
+    });
+    await log.collect();
+    const italianStart = log.requests.length;
+    await page.goto(`${origin}${BASE}?lang=it&from=2020-Q9`, { waitUntil: 'load' });
+    await use('hosted: ?lang=it starts in Italian (strings fetched first) and words the link\'s notice in Italian', async () => {
+      await page.getByRole('button', { name: 'Informazioni sui dati', exact: true }).waitFor();
+      await page.getByText('Ignorato "from=2020-Q9": il trimestre Q9 non esiste', { exact: false }).waitFor();
+      const english = await page.getByRole('button', { name: 'About this data', exact: true }).count();
+      assert(english === 0, 'the English "About this data" button is shown');
+      assert(requestedSince(italianStart, languageChunk).length >= 1, 'the Italian chunk was not requested');
+    });
+
     await log.collect();
     await page.goto(deepLink, { waitUntil: 'load' });
     await page.reload({ waitUntil: 'load' });
@@ -371,6 +399,12 @@ async function fromDisk(browser) {
       const seen = await until(() => lanes(page), (l) => l.includes('X') && l.includes('Y'), 'expected lanes X and Y');
       assert(!seen.includes('A'), `the bundled lanes are still there: ${JSON.stringify(seen)}`);
       assert(log.workers.some((u) => u.startsWith('blob:') || u.startsWith('data:')), `no blob:/data: worker started; workers: ${JSON.stringify(log.workers)}`);
+    });
+    await log.collect();
+    await page.goto(`${fileUrl}?lang=it`, { waitUntil: 'load' });
+    await use('standalone: ?lang=it shows the page in Italian (the Italian strings are inside the file)', async () => {
+      await page.getByRole('button', { name: 'Informazioni sui dati', exact: true }).waitFor();
+      await expectLanes(page, ['A', 'B', 'C', 'context']);
     });
     await log.collect();
 

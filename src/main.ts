@@ -1,13 +1,14 @@
 import { installTrustedTypesPolicy } from './security/trusted-types';
 import './page.css';
 import { loadBundledData } from './data/bundled-dataset';
+import { ensureLanguage } from './i18n/language';
 import { msg, parseLang } from './i18n/messages';
-import { formatNotices } from './i18n/url-notice-messages';
-import { EMPTY_META, readMetadata } from './io/metadata';
-import { readSnapshot, SNAPSHOT_ID, type SnapshotFile } from './io/snapshot';
+import { EMPTY_META } from './io/dataset-meta';
+import type { Snapshot, SnapshotFile } from './io/snapshot';
+import { SNAPSHOT_ID } from './io/snapshot-id';
 import type { LoadProgress } from './io/worker-loader';
 import type { Lang } from './model/dates';
-import { encodeUrlState } from './state/url-codec';
+import { encodeUrlState, type UrlNotice } from './state/url-codec';
 import { UrlSync } from './state/url-sync';
 import { toUrlState } from './state/view-state';
 import type { LoadedSource, UserDataResult } from './ui/app/user-data';
@@ -17,6 +18,9 @@ import './ui/app/tl-app';
 // Loaded when first needed, not with the page: reading CSV files (user-data.ts starts the worker),
 // "Save this view", and the wording of a failed load.
 const userData = () => import('./ui/app/user-data');
+// Also on demand: the wording of a link's ignored parameters, and the reading of a saved view's block.
+const urlNoticeMessages = () => import('./i18n/url-notice-messages');
+const snapshotReader = () => import('./io/snapshot');
 
 // The page as it arrived, before the app changes anything: "Save this view" starts from it in the standalone file.
 const pristineHtml = `<!doctype html>\n${document.documentElement.outerHTML}`;
@@ -117,9 +121,22 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
     },
   };
 
+  /** Says what a link's parameters had that was ignored, in the UI's language (the wording loads on first use). */
+  const showNotices = (notices: readonly UrlNotice[]) => {
+    if (!notices.length) return;
+    urlNoticeMessages()
+      .then(({ formatNotices }) => (app.notices = formatNotices(notices, app.lang)))
+      .catch((error: unknown) => console.error(error));
+  };
+
   const sync = new UrlSync(browserLang, (view, notices) => {
-    app.applyView(view);
-    if (notices.length) app.notices = formatNotices(notices, app.lang);
+    // Back/Forward to another language: its strings first, then the view (see TlApp.scheduleUpdate).
+    void ensureLanguage(view.lang)
+      .catch((error: unknown) => console.error(error))
+      .then(() => {
+        app.applyView(view);
+        showNotices(notices);
+      });
   });
 
   app.host = host;
@@ -130,39 +147,60 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
     postHeightToParent(app);
   }
 
-  // A saved view carries its data and its view; a link's own parameters still win over the saved view.
-  const snapshot = readSnapshot(document.getElementById(SNAPSHOT_ID)?.textContent);
-  const linkHasView = [...params.keys()].some((key) => key !== 'embed');
-  const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
-  const linkedData = view.src && !snapshot?.events ? view.src : null;
-  const applyViewFromLink = () => {
-    app.applyView(view);
-    if (notices.length) app.notices = formatNotices(notices, app.lang);
-  };
-  if (linkedData) {
-    // With ?src= the bundled data is not drawn first: the linked file is what the reader came for.
-    applyViewFromLink();
-    void runLoad(async (signal) => (await userData()).loadFromLinks(linkedData, view.clustersSrc, progress, signal), {
-      src: linkedData,
-      clustersSrc: view.clustersSrc,
-    }).then(async () => {
-      if (app.sourceName) app.applyView(view); // the link's own view applies to the data it names
-      else await showBundled(); // the link could not be loaded: fall back to the bundled data, under the notice
-    });
-    return;
-  }
-  // Until its data is there (a moment: index.html preloads it) the app is laid out but not shown,
-  // so the page goes from blank to the timeline without an empty one in between.
+  // A saved view carries its data and its view, in a JSON block read only when the page has one.
+  const snapshotText = document.getElementById(SNAPSHOT_ID)?.textContent;
+  if (!snapshotText) return open(null);
   app.setAttribute('data-starting', '');
-  const shown = snapshot?.events ? showSnapshot(snapshot.events, snapshot.clusters, snapshot.metadataJson ?? null) : showBundled();
-  void shown.finally(() => {
-    applyViewFromLink();
-    app.removeAttribute('data-starting');
-  });
+  snapshotReader().then(
+    ({ readSnapshot }) => open(readSnapshot(snapshotText)),
+    (error: unknown) => {
+      app.removeAttribute('data-starting');
+      app.failure = error instanceof Error ? error.message : String(error);
+      console.error(error);
+    },
+  );
+
+  /** Shows the view the link (or the saved view) asks for; a link's own parameters win over the saved view. */
+  function open(snapshot: Snapshot | null): void {
+    const linkHasView = [...params.keys()].some((key) => key !== 'embed');
+    const { view, notices } = sync.read(snapshot && !linkHasView ? snapshot.search : location.search);
+    const linkedData = view.src && !snapshot?.events ? view.src : null;
+    // Italian strings are fetched alongside the data; the app is shown once both are there (no English first).
+    const language = ensureLanguage(view.lang).catch((error: unknown) => console.error(error));
+    const applyViewFromLink = () => {
+      app.applyView(view);
+      showNotices(notices);
+    };
+    if (linkedData) {
+      // With ?src= the bundled data is not drawn first: the linked file is what the reader came for.
+      app.removeAttribute('data-starting'); // set while a saved view's block was read
+      applyViewFromLink();
+      void runLoad(async (signal) => (await userData()).loadFromLinks(linkedData, view.clustersSrc, progress, signal), {
+        src: linkedData,
+        clustersSrc: view.clustersSrc,
+      }).then(async () => {
+        if (app.sourceName) app.applyView(view); // the link's own view applies to the data it names
+        else await showBundled(); // the link could not be loaded: fall back to the bundled data, under the notice
+      });
+      return;
+    }
+    // Until its data is there (a moment: index.html preloads it) the app is laid out but not shown,
+    // so the page goes from blank to the timeline without an empty one in between.
+    app.setAttribute('data-starting', '');
+    const shown = snapshot?.events ? showSnapshot(snapshot.events, snapshot.clusters, snapshot.metadataJson ?? null) : showBundled();
+    void language
+      .then(async () => {
+        await shown;
+      })
+      .finally(() => {
+        applyViewFromLink();
+        app.removeAttribute('data-starting');
+      });
+  }
 
   /** A saved view's own files, read on the page (the single file has the CSV reader inside). */
   async function showSnapshot(events: SnapshotFile, clusters: SnapshotFile | undefined, metadataJson: string | null): Promise<void> {
-    const { loadDataset } = await import('./io/load');
+    const [{ loadDataset }, { readMetadata }] = await Promise.all([import('./io/load'), import('./io/metadata')]);
     app.meta = metadataJson ? readMetadata(metadataJson) : { ...EMPTY_META, title: events.name };
     app.data = loadDataset({ events, clusters });
     app.sourceName = events.name;

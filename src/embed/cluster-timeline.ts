@@ -22,6 +22,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TimeRange } from '../chart/view';
 import { BUNDLED_INPUT, BUNDLED_METADATA_JSON } from '../data/bundled';
+import { ensureLanguage, languageReady } from '../i18n/language';
 import { formatLoadError } from '../i18n/load-messages';
 import { msg } from '../i18n/messages';
 import { formatProblem } from '../i18n/problem-messages';
@@ -205,6 +206,16 @@ export class ClusterTimeline extends LitElement {
       this.controller = null;
       this.loadKey = null;
     }
+  }
+
+  /**
+   * With `lang="it"` the update waits for the Italian strings (in this single-file build they are
+   * inside the file; elsewhere a chunk fetched once), so no English shows first; `updateComplete`
+   * waits too. If they cannot be had the element renders in English.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!languageReady(this.lang)) await ensureLanguage(this.lang).catch((error: unknown) => console.error(error));
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

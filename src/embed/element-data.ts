@@ -258,7 +258,7 @@ export function parseWindowAttributes(from: string | null | undefined, to: strin
     const parsed = parseSourceDate(value);
     if (parsed.ok) return parsed.value;
     const why = { code: parsed.code, params: parsed.params } as DateReason;
-    issues.push({ kind: 'invalid', attribute, value: value.trim(), why, reason: parsed.reason });
+    issues.push({ kind: 'invalid', attribute, value: value.trim(), why, reason: formatDateReason(why, 'en') });
     return null;
   };
   const start = read('from', from);

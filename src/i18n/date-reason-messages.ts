@@ -1,8 +1,9 @@
 /**
- * Why a text is not a date, in English and Italian: the phrase that follows a field's or a URL
- * parameter's name. Kept apart from the problem catalogue (./problem-messages.ts) because every
- * date parse needs the English phrase, so this small table loads with the page and the catalogue
- * only when problems or notices are shown.
+ * Why a text is not a date, in English: the phrase that follows a field's or a URL parameter's
+ * name. Kept apart from the problem catalogue (./problem-messages.ts) because every date parse
+ * needs the English phrase, so this small table loads with the page and the catalogue only when
+ * problems or notices are shown. The Italian phrases (./date-reason-messages.it.ts) load with the
+ * rest of the Italian UI (./language.ts) and with the catalogues that word problems and notices.
  */
 
 import type { DateReason, DateReasonCode, DateReasonParams, Lang } from '../model/dates';
@@ -12,20 +13,6 @@ import { applyTemplate, type Templates } from './templates';
 export type DateReasonTemplates = Templates<DateReasonParams>;
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_IT = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
 
 const en: DateReasonTemplates = {
   dateEmpty: () => 'is empty',
@@ -44,29 +31,24 @@ const en: DateReasonTemplates = {
   dateUnreadable: ({ text }) => `"${text}" is not a date: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally with a leading ~`,
 };
 
-const it: DateReasonTemplates = {
-  dateEmpty: () => 'il valore è vuoto',
-  dateYearOutOfRange: ({ year, min, max }) => `l’anno ${year} è fuori dall’intervallo ${min}–${max}`,
-  dateQuarterOutOfRange: ({ quarter }) => `il trimestre Q${quarter} non esiste: i trimestri vanno da Q1 a Q4`,
-  dateMonthOutOfRange: ({ month }) => `il mese ${month} non esiste: i mesi vanno da 01 a 12`,
-  dateDayOutOfRange: ({ day, year, month }) => `il giorno ${day} non esiste nel mese ${year}-${month}`,
-  dateQuarterFirst: ({ suggestion }) => `i trimestri si scrivono mettendo prima l’anno: ${suggestion}`,
-  dateAmbiguous: ({ text, dayFirst, monthFirst }) =>
-    `il valore è ambiguo: ${text} può essere giorno/mese o mese/giorno; scrivilo come ${dayFirst} o come ${monthFirst}`,
-  dateWrongOrder: ({ day, month, year, suggestion }) =>
-    `il valore non è nell’ordine anno-mese-giorno; se intendi il giorno ${day === 1 ? '1°' : day} ${MONTHS_IT[month - 1] ?? month} ${year}, scrivi ${suggestion}`,
-  dateWrongSeparator: () => 'separa anno, mese e giorno con "-", non con "/" o "."',
-  dateTwoDigits: () => 'mesi e giorni si scrivono con due cifre (2021-03-02)',
-  dateHasTime: () => 'gli orari non sono supportati: tieni solo la data (AAAA-MM-GG)',
-  dateUnreadable: ({ text }) => `"${text}" non è una data: usa AAAA, AAAA-Qn, AAAA-MM o AAAA-MM-GG, eventualmente preceduto da ~`,
-};
 
-/** Every reason's phrase, by language; a code missing from either language fails the type check. */
-export const DATE_REASON_MESSAGES: Readonly<Record<Lang, DateReasonTemplates>> = { en, it };
+/** Every reason's phrase in English; the Italian ones (./date-reason-messages.it.ts) are checked against these types. */
+export const DATE_REASONS_EN: DateReasonTemplates = en;
 
-/** Why a text is not a date, as a phrase that follows the field's or parameter's name. */
+/** The phrases of the languages loaded so far: English always, Italian once ./italian.ts has run. */
+const phrases: Partial<Record<Lang, DateReasonTemplates>> = { en };
+
+/** Adds a language's phrases (./italian.ts calls this for Italian). */
+export function registerDateReasons(lang: Lang, templates: DateReasonTemplates): void {
+  phrases[lang] = templates;
+}
+
+/**
+ * Why a text is not a date, as a phrase that follows the field's or parameter's name; in English
+ * while `lang`'s phrases are not loaded (see ./language.ts).
+ */
 export function formatDateReason(reason: DateReason, lang: Lang): string {
-  return applyTemplate(DATE_REASON_MESSAGES[lang], reason.code, reason.params);
+  return applyTemplate(phrases[lang] ?? en, reason.code, reason.params);
 }
 
 /** True for the problems and notices that carry a date's reason (a start, end, from or to that is not a date). */

@@ -1,6 +1,6 @@
 import type { Lang } from '../model/dates';
 
-/** Every UI string, in English and Italian. A key missing from either language fails the type check. */
+/** Every UI string in English. The Italian table (./messages.it.ts) is loaded only when needed: see ./language.ts. */
 const en = {
   appTitle: 'Threat-actor activity timeline',
   datasetLabel: 'Dataset',
@@ -141,154 +141,30 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = {
-  appTitle: 'Cronologia delle attività degli attori delle minacce',
-  datasetLabel: 'Dati',
-  skipToTable: 'Vai alla tabella degli eventi',
-  tableHeading: 'Eventi',
-  tableCaption: 'Tutti gli eventi, uno per riga, in ordine di tempo',
-  tableRange: 'Righe {from}–{to} di {total}',
-  tablePages: 'Pagine della tabella',
-  tablePrevious: 'Righe precedenti',
-  tableNext: 'Righe successive',
-  colCluster: 'Cluster',
-  colKind: 'Tipo',
-  colDate: 'Data',
-  colTitle: 'Titolo',
-  colConfidence: 'Affidabilità',
-  colSource: 'Fonte',
-  contested: 'contestato',
-  noSource: 'nessuna fonte',
-  unstated: 'non indicata',
-  contextLane: 'Contesto',
-  contextLaneName: 'eventi di contesto',
-  problemsHeading: 'Problemi di caricamento',
-  problemsNone: 'I dati sono stati caricati senza problemi.',
-  problemsSummary: '{errors} righe scartate, {warnings} avvisi',
-  problemFile: 'File',
-  problemRow: 'Riga',
-  problemColumn: 'Colonna',
-  problemReason: 'Problema',
-  problemSeverity: 'Effetto',
-  severityError: 'riga scartata',
-  severityWarning: 'riga tenuta',
-  wholeFile: 'intero file',
-  eventsCount: '{count} eventi in {clusters} cluster',
-  confidence_high: 'alta',
-  confidence_moderate: 'media',
-  confidence_low: 'bassa',
-  timelineLabel: 'Cronologia delle attività dei cluster',
-  timelineHeading: 'Cronologia',
-  attributedTo: 'attribuito a {actor}',
-  zoomControls: 'Zoom',
-  zoomIn: 'Ingrandisci',
-  zoomOut: 'Riduci',
-  fitAll: 'Mostra tutto',
-  resetView: 'Vista iniziale',
-  legendHeading: 'Legenda',
-  legendOperating: 'Gruppo operativo (tenue)',
-  legendActivity: 'Attività osservata (piena)',
-  legendYearStart: 'Inizio noto solo all’anno o al trimestre: sfumato',
-  legendApproximate: 'Data approssimativa (~): bordo tratteggiato',
-  legendOngoing: 'In corso alla data di chiusura dei dati: freccia',
-  legendCoarse: 'Evento noto solo all’anno, trimestre o mese: parentesi',
-  legendSpan: 'Avvenuto in un momento ignoto entro un intervallo: linea con estremi',
-  legendOverlap: 'Due o più cluster attivi insieme',
-  legendContested: 'Affermazione contestata: tratteggio, segnata “?”',
-  kind_intrusion: 'intrusione',
-  kind_tooling: 'strumenti',
-  kind_vulnerability: 'vulnerabilità',
-  kind_publication: 'pubblicazione',
-  kind_attribution: 'attribuzione',
-  kind_operating: 'gruppo operativo',
-  kind_activity: 'attività',
-  kind_other: 'altro',
-  overlapLabel: '{clusters} attivi: {range}',
-  overviewLabel: 'Panoramica dell’intero periodo; trascina la finestra per spostare la vista',
-  keyboardHelp: 'Le frecce spostano tra gli eventi, su e giù tra le corsie; + e − ingrandiscono; Invio seleziona; Esc annulla.',
-  selected: 'Selezionato',
-  tooltipCluster: 'Cluster',
-  tooltipConfidence: 'Affidabilità',
-  tooltipSource: 'Fonte',
-  ongoing: 'in corso',
-  viewRange: 'Periodo mostrato: {range}',
-  filtersHeading: 'Filtri',
-  filtersClusters: 'Cluster',
-  filtersKinds: 'Tipi',
-  filtersConfidence: 'Affidabilità',
-  filtersWindow: 'Periodo visibile',
-  filtersFrom: 'Da',
-  filtersTo: 'A',
-  filtersDateHint: 'AAAA, AAAA-Qn, AAAA-MM o AAAA-MM-GG',
-  filtersApplyWindow: 'Mostra periodo',
-  filtersInView: 'Solo le righe visibili',
-  filtersSearch: 'Cerca',
-  filtersSearchHint: 'Titolo, sintesi, strumenti, tecniche, CVE, bersagli',
-  filtersTools: 'Strumenti e malware',
-  filtersTechniques: 'Tecniche ATT&CK',
-  filtersShowMore: 'Mostra tutti ({count})',
-  filtersShowFewer: 'Mostra meno',
-  filtersReset: 'Azzera i filtri',
-  filtersShown: '{shown} eventi mostrati su {total}',
-  filtersActive: 'Filtri attivi',
-  filtersNone: 'Nessun filtro: tutti gli eventi sono mostrati.',
-  filtersRemove: 'Rimuovi il filtro: {filter}',
-  filtersHidden: 'nascosto: {value}',
-  filtersSearchChip: 'ricerca «{value}»',
-  filtersWindowChip: 'solo le righe visibili',
-  filtersCount: '{count} eventi',
-  filtersOpenPanel: 'Dettagli di {cluster}',
-  filtersShowFilters: 'Mostra i filtri',
-  confidence_unstated: 'non indicata',
-  windowInvalid: '{field}: {reason}',
-  windowOrder: 'La fine del periodo deve venire dopo l’inizio.',
-  openCsv: 'Apri CSV…',
-  openCsvHint: 'Un events.csv, eventualmente con un clusters.csv. Nulla viene caricato in rete: i file sono letti in questo browser.',
-  dropHere: 'Rilascia events.csv (e clusters.csv) per caricarli',
-  loadingFile: 'Caricamento di {name}…',
-  loadingPhase_reading: 'lettura',
-  loadingPhase_parsing: 'controllo delle righe',
-  cancel: 'Annulla',
-  loadCancelled: 'Caricamento annullato; restano mostrati i dati precedenti.',
-  loadFailed: 'Impossibile caricare {name}: {reason}',
-  backToBundled: 'Torna ai dati DeadRinger',
-  showingFile: 'Dati dal tuo file {name}',
-  showingBundled: 'Dati DeadRinger inclusi',
-  urlNotices: 'Alcune parti del link sono state ignorate',
-  dismiss: 'Chiudi avviso',
-  about: 'Informazioni sui dati',
-  language: 'Lingua',
-  laneDetails: '{cluster}: dettagli',
-  saveView: 'Salva questa vista',
-  failureTitle: 'Qualcosa è andato storto.',
-  failureText: 'La pagina ha incontrato un errore imprevisto ({message}). Ciò che vedi potrebbe essere incompleto.',
-  failureRecover: 'Ricarica i dati DeadRinger',
-  exportMenu: 'Esporta',
-  export_csv: 'CSV delle righe mostrate (formato events.csv)',
-  export_svg: 'Immagine SVG della cronologia',
-  export_png: 'Immagine PNG della cronologia (2×)',
-  export_stix: 'Bundle STIX 2.1 (JSON) per OpenCTI, MISP…',
-  export_navigator: 'Livello ATT&CK Navigator (JSON)',
-  exportFailed: 'Esportazione non riuscita: {reason}',
-  panelFailed: 'Impossibile aprire il pannello: {reason}',
-  imageSource: 'Dati: {source}. Creato con la cronologia DeadRinger il {date}.',
-  printSources: 'Fonti',
-  saveViewTitle: 'Scarica un unico file HTML con questi dati e questa vista, da allegare a una pagina wiki o a una mail',
-  saveFailed: 'Impossibile salvare questa vista: {reason}',
-  openFullView: 'Apri la vista completa',
-  embedSource: 'Dati: {source}',
-};
+/** The tables of the languages loaded so far: English always, Italian once ./italian.ts has run. */
+const tables: Partial<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en };
 
-export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, it };
+/** English, always present: the table every other language is checked against. */
+export const MESSAGES_EN: Readonly<Record<MessageKey, string>> = en;
+
+/** Adds a language's table (./italian.ts calls this for Italian). */
+export function registerMessages(lang: Lang, table: Readonly<Record<MessageKey, string>>): void {
+  tables[lang] = table;
+}
+
+/** True once `msg(lang, …)` answers in that language rather than in English. */
+export function hasMessages(lang: Lang): boolean {
+  return tables[lang] !== undefined;
+}
 
 /** Fills {placeholders} in a message; unknown ones stay visible rather than vanish. */
 export function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** Looks up a message and fills its {placeholders}. */
+/** Looks up a message and fills its {placeholders}; in English while `lang`'s table is not loaded (see ./language.ts). */
 export function msg(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[lang][key], values);
+  return fill((tables[lang] ?? en)[key], values);
 }
 
 /** The translated name of a kind, or the kind itself when it is one the data brought. */

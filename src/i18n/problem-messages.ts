@@ -4,19 +4,20 @@
  * (cell text, column and file names) are inserted as they are, never translated; so are the CSV
  * syntax words (high, true, Q1).
  *
- * The reasons a date cannot be read (./date-reason-messages.ts) and the URL notices
- * (./url-notice-messages.ts) live in their own small modules, which the page needs at start-up;
- * this catalogue loads only when a CSV is read or problems are shown. `PROBLEM_MESSAGES` and the
- * re-exports below keep one place to import all of it from.
+ * The reasons a date cannot be read (./date-reason-messages.ts, ./date-reason-messages.it.ts) and
+ * the URL notices (./url-notice-messages.ts) live in their own small modules, each loaded when
+ * first needed; this catalogue loads only when a CSV is read or problems are shown, and carries
+ * both languages whole. `PROBLEM_MESSAGES` and the re-exports below keep one place to import all of
+ * it from.
  */
 
-import type { Lang } from '../model/dates';
+import type { DateReason, Lang } from '../model/dates';
 import type { Problem, ProblemDetail, ProblemParamsByCode } from '../model/types';
-import { DATE_REASON_MESSAGES, formatDateReason, isDateReason, type DateReasonTemplates } from './date-reason-messages';
+import { DATE_REASONS_EN, isDateReason, type DateReasonTemplates } from './date-reason-messages';
+import { DATE_REASONS_IT } from './date-reason-messages.it';
 import { applyTemplate, type Templates } from './templates';
 import { quotedList, URL_NOTICE_MESSAGES, type UrlNoticeTemplates } from './url-notice-messages';
 
-export { formatDateReason } from './date-reason-messages';
 export { formatNotice, formatNotices } from './url-notice-messages';
 
 /** The loader's own sentences in one language. */
@@ -127,9 +128,17 @@ const it: LoadProblemCatalogue = {
 
 /** Every sentence, by language; a code missing from either language fails the type check. */
 export const PROBLEM_MESSAGES: Readonly<Record<Lang, ProblemCatalogue>> = {
-  en: { ...en, date: DATE_REASON_MESSAGES.en, ...URL_NOTICE_MESSAGES.en },
-  it: { ...it, date: DATE_REASON_MESSAGES.it, ...URL_NOTICE_MESSAGES.it },
+  en: { ...en, date: DATE_REASONS_EN, ...URL_NOTICE_MESSAGES.en },
+  it: { ...it, date: DATE_REASONS_IT, ...URL_NOTICE_MESSAGES.it },
 };
+
+/**
+ * Why a text is not a date, in either language: this catalogue carries both, so problems are
+ * worded in Italian whether or not the Italian UI (./language.ts) has loaded yet.
+ */
+export function formatDateReason(reason: DateReason, lang: Lang): string {
+  return applyTemplate(PROBLEM_MESSAGES[lang].date, reason.code, reason.params);
+}
 
 /** A problem's sentence from its code and parameters alone. */
 export function formatProblemDetail(detail: ProblemDetail, lang: Lang): string {

@@ -1,14 +1,15 @@
 /**
- * Why (part of) a URL parameter was ignored, in English and Italian. The URL codec hands out the
- * English sentence with every decoded link, so this small table loads with the page; the loader's
- * problem catalogue (./problem-messages.ts) loads only when a CSV is read or problems are shown.
+ * Why (part of) a URL parameter was ignored, in English and Italian. The URL codec hands out codes
+ * and values only (`decodeUrlState(…).noticeCodes`); this table loads when a link has something to
+ * ignore and the page shows the notices, and with the loader's problem catalogue (./problem-messages.ts).
  * Values from the link (parameter values, items) are inserted as they are, never translated; so
  * are the URL syntax words (high, inview=1).
  */
 
 import type { Lang } from '../model/dates';
 import type { CheckedListParameter, ListParameter, UrlNotice, UrlNoticeParamsByCode } from '../state/url-codec';
-import { formatDateReason, isDateReason } from './date-reason-messages';
+import { DATE_REASONS_EN, isDateReason, type DateReasonTemplates } from './date-reason-messages';
+import { DATE_REASONS_IT } from './date-reason-messages.it';
 import { applyTemplate, type Templates } from './templates';
 
 /** One sentence builder per notice code, each given that code's parameters. */
@@ -78,10 +79,16 @@ const it: UrlNoticeCatalogue = {
 /** Every notice, by language; a code missing from either language fails the type check. */
 export const URL_NOTICE_MESSAGES: Readonly<Record<Lang, UrlNoticeCatalogue>> = { en, it };
 
+/** The date phrases, both languages here: notices are worded without waiting for the Italian UI (./language.ts). */
+const DATE_REASONS: Readonly<Record<Lang, DateReasonTemplates>> = { en: DATE_REASONS_EN, it: DATE_REASONS_IT };
+
 /** Why (part of) a URL parameter was ignored, in the UI's language. */
 export function formatNotice(notice: UrlNotice, lang: Lang): string {
   const catalogue = URL_NOTICE_MESSAGES[lang];
-  if (isDateReason(notice)) return catalogue.dateNotice(notice.params.parameter, notice.params.value, formatDateReason(notice, lang));
+  if (isDateReason(notice)) {
+    const reason = applyTemplate(DATE_REASONS[lang], notice.code, notice.params);
+    return catalogue.dateNotice(notice.params.parameter, notice.params.value, reason);
+  }
   return applyTemplate(catalogue.notice, notice.code, notice.params);
 }
 

@@ -4,7 +4,9 @@
  * and every `<` in it is escaped so no cell can close the element early.
  */
 
-export const SNAPSHOT_ID = 'tl-snapshot';
+import { SNAPSHOT_ID } from './snapshot-id';
+
+export { SNAPSHOT_ID };
 const OPEN_TAG = `<script type="application/json" id="${SNAPSHOT_ID}">`;
 const CLOSE_TAG = '</script>';
 

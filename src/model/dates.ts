@@ -5,7 +5,6 @@
  * Nothing here uses local time: every instant is built with Date.UTC.
  */
 
-import { formatDateReason } from '../i18n/date-reason-messages';
 
 export type Precision = 'year' | 'quarter' | 'month' | 'day';
 
@@ -55,8 +54,8 @@ export type DateReasonCode = keyof DateReasonParams;
 
 export type DateReason = { [C in DateReasonCode]: { readonly code: C; readonly params: Readonly<DateReasonParams[C]> } }[DateReasonCode];
 
-/** A failed parse: the reason as a code with its values, and as the English phrase (`reason`). */
-export type DateParseFailure = { readonly ok: false; readonly reason: string } & DateReason;
+/** A failed parse: the reason as a code with its values; `formatDateReason` (src/i18n/date-reason-messages.ts) words it. */
+export type DateParseFailure = { readonly ok: false } & DateReason;
 
 export type DateParseResult = { readonly ok: true; readonly value: SourceDate } | DateParseFailure;
 
@@ -83,7 +82,7 @@ function yearProblem(year: number): DateReason | null {
 }
 
 function fail(why: DateReason): DateParseFailure {
-  return { ok: false, reason: formatDateReason(why, 'en'), ...why };
+  return { ok: false, ...why };
 }
 
 const NO_PARAMS: NoParams = {};
@@ -328,6 +327,6 @@ export function sourceDateAt(time: number, precision: Precision): SourceDate {
           ? `${year}-${pad(d.getUTCMonth() + 1)}`
           : `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const parsed = parseSourceDate(text);
-  if (!parsed.ok) throw new RangeError(`cannot represent ${new Date(time).toISOString()}: ${parsed.reason}`);
+  if (!parsed.ok) throw new RangeError(`cannot represent ${new Date(time).toISOString()}: ${parsed.code} ${JSON.stringify(parsed.params)}`);
   return parsed.value;
 }

@@ -14,7 +14,6 @@ import {
   type Precision,
   type SourceDate,
 } from '../model/dates';
-import { formatNotice } from '../i18n/url-notice-messages';
 import { CONFIDENCE_FILTERS, type ConfidenceFilter, type FilterState } from '../model/filters';
 
 /** The filters the URL records (`clusters`, `kinds`, `confidence`, `q`, `tools`, `techniques`): FilterState's own fields. */
@@ -92,9 +91,11 @@ export type UrlNotice = { [C in UrlNoticeCode]: { readonly code: C; readonly par
 
 export interface DecodeResult {
   readonly state: UrlState;
-  /** One short English sentence per ignored (part of a) parameter, saying why. */
-  readonly notices: readonly string[];
-  /** The same notices as codes and values, in the same order, for showing them in the UI's language. */
+  /**
+   * One notice per ignored (part of a) parameter, saying why, as a code and values; worded where it
+   * is shown, in the UI's language, by `formatNotices` (src/i18n/url-notice-messages.ts), which
+   * loads only then.
+   */
   readonly noticeCodes: readonly UrlNotice[];
 }
 
@@ -256,7 +257,7 @@ export function decodeUrlState(search: string): DecodeResult {
     src: readText(params, 'src', false),
     clustersSrc: readText(params, 'clusters-src', false),
   };
-  return { state, notices: notices.map((notice) => formatNotice(notice, 'en')), noticeCodes: notices };
+  return { state, noticeCodes: notices };
 }
 
 /** List items that decode back to themselves: trimmed, non-empty, without commas, each once. */

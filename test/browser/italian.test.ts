@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { MESSAGES } from '../../src/i18n/messages';
+import '../../src/i18n/italian';
+import { MESSAGES_EN } from '../../src/i18n/messages';
+import { MESSAGES_IT } from '../../src/i18n/messages.it';
 import { PANEL_MESSAGES } from '../../src/i18n/panel-messages';
 import { formatProblem } from '../../src/i18n/problem-messages';
 import { loadDataset } from '../../src/io/load';
@@ -48,7 +50,7 @@ function visibleText(root: Node): string[] {
 function englishFragments(): string[] {
   const fragments = new Set<string>();
   for (const [en, it] of [
-    [MESSAGES.en, MESSAGES.it],
+    [MESSAGES_EN, MESSAGES_IT],
     [PANEL_MESSAGES.en, PANEL_MESSAGES.it],
   ] as [Record<string, string>, Record<string, string>][]) {
     for (const key of Object.keys(en)) {

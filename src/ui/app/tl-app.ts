@@ -5,8 +5,9 @@ import { toCsvDate, type Lang } from '../../model/dates';
 import { applyFilters, NO_FILTERS, sameFilters, type FilterState } from '../../model/filters';
 import { dataCutoff } from '../../model/intervals';
 import { CONTEXT_LANE, type Cluster, type Dataset, type TimelineEvent } from '../../model/types';
-import { EMPTY_META, type DatasetMeta } from '../../io/metadata';
+import { EMPTY_META, type DatasetMeta } from '../../io/dataset-meta';
 import { msg } from '../../i18n/messages';
+import { ensureLanguage, languageReady } from '../../i18n/language';
 import { windowToDates } from '../../state/url-codec';
 import type { ViewState } from '../../state/view-state';
 import { tokens } from '../theme/tokens.styles';
@@ -133,6 +134,16 @@ export class TlApp extends LitElement {
   private timelineEvents: readonly TimelineEvent[] = [];
   private visibleClusters: readonly Cluster[] = [];
   private tableEvents: readonly TimelineEvent[] = [];
+
+  /**
+   * A language whose strings are not loaded yet (Italian, fetched on demand) holds the update until
+   * they are, so the page never shows English and then changes; `updateComplete` waits too. If they
+   * cannot be fetched the update goes ahead in English.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!languageReady(this.lang)) await ensureLanguage(this.lang).catch((error: unknown) => console.error(error));
+    super.scheduleUpdate();
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.panel) void this.loadPanelCode();

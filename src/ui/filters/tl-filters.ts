@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { clusterColor } from '../../chart/glyphs';
-import { parseSourceDate, type Lang, type SourceDate } from '../../model/dates';
+import { parseSourceDate, type DateReason, type Lang, type SourceDate } from '../../model/dates';
 import {
   activeFilters,
   CONFIDENCE_FILTERS,
@@ -16,7 +16,6 @@ import {
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
-import { formatDateReason } from '../../i18n/date-reason-messages';
 import { tokens } from '../theme/tokens.styles';
 import { filtersStyles } from './tl-filters.styles';
 
@@ -72,6 +71,8 @@ export class TlFilters extends LitElement {
   @state() private showAllTools = false;
   @state() private showAllTechniques = false;
   @state() private windowError = '';
+  /** Counts the window form's submissions, so a late date error never replaces a newer outcome. */
+  private windowChecks = 0;
   /** On a narrow screen the controls start folded away so the chart comes first; counts, chips and Reset stay visible. */
   @state() private expanded = typeof matchMedia === 'function' ? matchMedia('(min-width: 1100px)').matches : true;
 
@@ -134,11 +135,21 @@ export class TlFilters extends LitElement {
     const toText = (form.elements.namedItem('to') as HTMLInputElement).value;
     const from = parseSourceDate(fromText);
     const to = parseSourceDate(toText);
-    if (!from.ok) return void (this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, 'filtersFrom'), reason: formatDateReason(from, this.lang) }));
-    if (!to.ok) return void (this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, 'filtersTo'), reason: formatDateReason(to, this.lang) }));
+    this.windowChecks++;
+    if (!from.ok) return this.showDateError('filtersFrom', from);
+    if (!to.ok) return this.showDateError('filtersTo', to);
     if (to.value.latest <= from.value.earliest) return void (this.windowError = msg(this.lang, 'windowOrder'));
     this.windowError = '';
     this.dispatchEvent(new CustomEvent('tl-window-request', { detail: { from: from.value, to: to.value }, bubbles: true, composed: true }));
+  }
+
+  /** Why a window field is not a date; the wording (src/i18n/date-reason-messages.ts) loads with the first such error. */
+  private showDateError(field: 'filtersFrom' | 'filtersTo', reason: DateReason): void {
+    const check = this.windowChecks;
+    void import('../../i18n/date-reason-messages').then(({ formatDateReason }) => {
+      if (check !== this.windowChecks) return; // the fields were submitted again meanwhile
+      this.windowError = msg(this.lang, 'windowInvalid', { field: msg(this.lang, field), reason: formatDateReason(reason, this.lang) });
+    });
   }
 
   private chipText(filter: ActiveFilter): string {

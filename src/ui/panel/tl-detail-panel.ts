@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../model/dates';
 import type { Cluster, TimelineEvent } from '../../model/types';
-import { EMPTY_META, type DatasetMeta } from '../../io/metadata';
+import { EMPTY_META, type DatasetMeta } from '../../io/dataset-meta';
 import { panelMsg } from '../../i18n/panel-messages';
 import { tokens } from '../theme/tokens.styles';
 import type { EventSelectDetail } from '../timeline/tl-timeline';

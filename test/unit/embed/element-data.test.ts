@@ -1,3 +1,4 @@
+import '../../../src/i18n/italian';
 import { describe, expect, it, vi } from 'vitest';
 import {
   describeUrlProblem,

@@ -1,3 +1,4 @@
+import '../../../src/i18n/italian';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatLoadError,

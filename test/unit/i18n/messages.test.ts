@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kindLabel, MESSAGES, msg, parseLang } from '../../../src/i18n/messages';
+import '../../../src/i18n/italian';
+import { MESSAGES_IT } from '../../../src/i18n/messages.it';
+import { kindLabel, MESSAGES_EN, msg, parseLang } from '../../../src/i18n/messages';
+
+const MESSAGES = { en: MESSAGES_EN, it: MESSAGES_IT };
 
 describe('messages', () => {
   it('has every message, non-empty, in English and Italian, with the same placeholders', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatDateReason } from '../../../src/i18n/date-reason-messages';
 import {
   formatDateRange,
   formatSourceDate,
@@ -12,14 +13,14 @@ import {
 
 function parse(text: string): SourceDate {
   const result = parseSourceDate(text);
-  if (!result.ok) throw new Error(`expected ${text} to parse: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected ${text} to parse: ${formatDateReason(result, 'en')}`);
   return result.value;
 }
 
 function reasonFor(text: string): string {
   const result = parseSourceDate(text);
   if (result.ok) throw new Error(`expected ${text} to be rejected`);
-  return result.reason;
+  return formatDateReason(result, 'en');
 }
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -235,6 +236,6 @@ describe('parse failures as codes', () => {
   it('gives an end cell the same code as a start cell', () => {
     const end = parseEndDate('2021-13');
     expect(end.ok).toBe(false);
-    expect(!end.ok && [end.code, end.params, end.reason]).toEqual(['dateMonthOutOfRange', { month: '13' }, 'month 13 does not exist: months are 01 to 12']);
+    expect(!end.ok && [end.code, end.params, formatDateReason(end, 'en')]).toEqual(['dateMonthOutOfRange', { month: '13' }, 'month 13 does not exist: months are 01 to 12']);
   });
 });

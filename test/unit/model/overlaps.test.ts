@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { formatDateReason } from '../../../src/i18n/date-reason-messages';
 import { loadDataset } from '../../../src/io/load';
 import { parseSourceDate, type SourceDate } from '../../../src/model/dates';
 import { computeOverlaps, formatOverlapRange } from '../../../src/model/overlaps';
 
 const date = (text: string): SourceDate => {
   const parsed = parseSourceDate(text);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(formatDateReason(parsed, 'en'));
   return parsed.value;
 };
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSourceDate, toCsvDate, type SourceDate } from '../../../src/model/dates';
+import { formatNotices } from '../../../src/i18n/url-notice-messages';
 import { CONFIDENCE_FILTERS } from '../../../src/model/filters';
 import {
   decodeUrlState,
@@ -12,14 +13,20 @@ import {
 
 function date(text: string): SourceDate {
   const parsed = parseSourceDate(text);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(parsed.code);
   return parsed.value;
 }
 
 const state = (changes: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...changes });
 
+/** decodeUrlState, plus its notices in English as the page shows them (the codec itself hands out codes only). */
+function decode(search: string) {
+  const result = decodeUrlState(search);
+  return { ...result, notices: formatNotices(result.noticeCodes, 'en') };
+}
+
 function decodesCleanly(search: string): UrlState {
-  const { state, notices } = decodeUrlState(search);
+  const { state, notices } = decode(search);
   expect(notices).toEqual([]);
   return state;
 }
@@ -76,7 +83,7 @@ describe('decodeUrlState', () => {
 
   it('trims the query and keeps at most 200 characters', () => {
     expect(decodesCleanly('?q=%20%20two%20words%20').query).toBe('two words');
-    const { state: long, notices } = decodeUrlState(`?q=${'🦊'.repeat(250)}`);
+    const { state: long, notices } = decode(`?q=${'🦊'.repeat(250)}`);
     expect(Array.from(long.query)).toHaveLength(200);
     expect(long.query).toBe('🦊'.repeat(200));
     expect(notices).toEqual(['Shortened the search "q" to its first 200 characters']);
@@ -115,27 +122,27 @@ describe('decodeUrlState with malformed values', () => {
 
   for (const [search, expected, notices] of cases) {
     it(`reads ${JSON.stringify(search)}`, () => {
-      const result = decodeUrlState(search);
+      const result = decode(search);
       expect(result.state).toEqual(state(expected));
       expect(result.notices).toEqual(notices);
     });
   }
 
   it('keeps the valid parameters next to malformed ones', () => {
-    const result = decodeUrlState('?from=2020-Q5&to=2021&lang=fr&panel=B');
+    const result = decode('?from=2020-Q5&to=2021&lang=fr&panel=B');
     expect(result.state).toEqual(state({ to: date('2021'), panel: 'B' }));
     expect(result.notices).toHaveLength(2);
   });
 
   it('shortens long values in notices', () => {
-    const [notice] = decodeUrlState(`?lang=${'x'.repeat(100)}`).notices;
+    const [notice] = decode(`?lang=${'x'.repeat(100)}`).notices;
     expect(notice).toBe(`Ignored "lang=${'x'.repeat(40)}…": the languages are en and it`);
   });
 
   it('never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
-        const result = decodeUrlState(text);
+        const result = decode(text);
         expect(Array.isArray(result.notices)).toBe(true);
       }),
       { numRuns: 500 },
@@ -144,7 +151,7 @@ describe('decodeUrlState with malformed values', () => {
     const pair = fc.tuple(fc.constantFrom(...known), fc.string({ unit: 'binary', maxLength: 30 })).map(([k, v]) => `${k}=${v}`);
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
-        const result = decodeUrlState(`?${pairs.join('&')}`);
+        const result = decode(`?${pairs.join('&')}`);
         expect(encodeUrlState(result.state)).toBeTypeOf('string');
       }),
       { numRuns: 500 },
@@ -260,7 +267,7 @@ describe('round trips', () => {
   it('decodes what it encodes, for any valid state', () => {
     fc.assert(
       fc.property(validState, (s) => {
-        const { state: decoded, notices } = decodeUrlState(encodeUrlState(s));
+        const { state: decoded, notices } = decode(encodeUrlState(s));
         expect(notices).toEqual([]);
         expect(decoded).toEqual(s);
       }),
@@ -272,7 +279,7 @@ describe('round trips', () => {
     fc.assert(
       fc.property(validState, (s) => {
         const once = encodeUrlState(s);
-        expect(encodeUrlState(decodeUrlState(once).state)).toBe(once);
+        expect(encodeUrlState(decode(once).state)).toBe(once);
       }),
     );
   });
@@ -314,7 +321,7 @@ describe('windowToDates', () => {
           const dates = windowToDates(from, to);
           expect(dates.from.earliest).toBeLessThanOrEqual(from);
           expect(dates.to.latest).toBeGreaterThanOrEqual(to);
-          const linked = decodeUrlState(encodeUrlState(state(dates)));
+          const linked = decode(encodeUrlState(state(dates)));
           expect(linked.notices).toEqual([]);
           expect(linked.state.from).toEqual(dates.from);
           expect(linked.state.to).toEqual(dates.to);
@@ -331,11 +338,11 @@ describe('windowToDates', () => {
 
 describe('decodeUrlState notice codes', () => {
   it('has no codes when there are no notices', () => {
-    expect(decodeUrlState('?clusters=B&from=2020-Q1&to=2021-Q1').noticeCodes).toEqual([]);
+    expect(decode('?clusters=B&from=2020-Q1&to=2021-Q1').noticeCodes).toEqual([]);
   });
 
   it('gives each notice as a code and values, in the same order as the English notices', () => {
-    const result = decodeUrlState('?clusters=,,&kinds=a,,b&confidence=high,sure&techniques=1190&inview=yes&from=2021-13&to=2019&lang=fr');
+    const result = decode('?clusters=,,&kinds=a,,b&confidence=high,sure&techniques=1190&inview=yes&from=2021-13&to=2019&lang=fr');
     expect(result.noticeCodes).toEqual([
       { code: 'listNamesNothing', params: { parameter: 'clusters', value: ',,' } },
       { code: 'listEmptyItems', params: { parameter: 'kinds', value: 'a,,b' } },
@@ -350,14 +357,14 @@ describe('decodeUrlState notice codes', () => {
   });
 
   it('names a reversed window and a shortened search', () => {
-    expect(decodeUrlState(`?from=2021&to=2019&q=${'a'.repeat(201)}`).noticeCodes).toEqual([
+    expect(decode(`?from=2021&to=2019&q=${'a'.repeat(201)}`).noticeCodes).toEqual([
       { code: 'queryShortened', params: { max: 200 } },
       { code: 'windowReversed', params: { from: '2021', to: '2019' } },
     ]);
   });
 
   it('keeps values as the notices show them: cut to 40 characters', () => {
-    const [notice] = decodeUrlState(`?lang=${'x'.repeat(100)}`).noticeCodes;
+    const [notice] = decode(`?lang=${'x'.repeat(100)}`).noticeCodes;
     expect(notice).toEqual({ code: 'langUnknown', params: { value: `${'x'.repeat(40)}…` } });
   });
 });

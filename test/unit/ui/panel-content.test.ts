@@ -1,3 +1,4 @@
+import '../../../src/i18n/italian';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PANEL_MESSAGES, panelMsg } from '../../../src/i18n/panel-messages';
