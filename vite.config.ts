@@ -51,8 +51,12 @@ export default defineConfig({
   // Lit's css`…` blocks lose their comments and layout whitespace (build/minify-css-literals.ts).
   plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset'), minifyCssLiteralsPlugin()],
   resolve: {
-    // Only d3-scale's tickFormat, which the app does not use, needs it: see the module's comment.
-    alias: { 'd3-time-format': fileURLToPath(new URL('./src/vendor/d3-time-format-left-out.ts', import.meta.url)) },
+    // Library code the app never runs: d3-scale's tickFormat needs d3-time-format, and d3-zoom and
+    // d3-brush import d3-transition only to animate. See each module's comment.
+    alias: {
+      'd3-time-format': fileURLToPath(new URL('./src/vendor/d3-time-format-left-out.ts', import.meta.url)),
+      'd3-transition': fileURLToPath(new URL('./src/vendor/d3-transition-left-out.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',

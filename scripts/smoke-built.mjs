@@ -234,6 +234,26 @@ async function hosted(browser, origin) {
       await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
       await until(() => visibleWidth(page), (w) => w !== null && w < before * 0.9, `window width before ${before}`);
     });
+    await use('hosted: wheel, drag and double-click zoom and pan the chart (d3-transition is left out of the build)', async () => {
+      const plot = page.locator('tl-timeline svg.plot');
+      const box = await plot.boundingBox();
+      assert(box, 'no plot');
+      const x = box.x + box.width / 2;
+      const y = box.y + 30;
+      const before = await visibleWidth(page);
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, -200);
+      await until(() => visibleWidth(page), (w) => w !== null && w < before * 0.95, `wheel: window width before ${before}`);
+      const afterWheel = await visibleWidth(page);
+      await page.mouse.dblclick(x, y);
+      await until(() => visibleWidth(page), (w) => w !== null && w < afterWheel * 0.75, `double-click: window width before ${afterWheel}`);
+      const range = await page.locator('tl-timeline .range').textContent();
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x - 200, y, { steps: 4 });
+      await page.mouse.up();
+      await until(() => page.locator('tl-timeline .range').textContent(), (text) => text !== range, 'drag: the range text did not change');
+    });
 
     /** Chooses a format in the Export menu and returns the downloaded file's name and bytes. */
     const exportAs = async (label) => {

@@ -434,6 +434,9 @@ export class TlTimeline extends LitElement {
   private setUpZoom(): void {
     if (!this.plotSvg || !this.overviewSvg) return;
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      // A double-click zooms at once, like the buttons and keys: no animation to sit through (or
+      // to be made sick by), and the build leaves d3-transition out (src/vendor/d3-transition-left-out.ts).
+      .duration(0)
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => this.handleZoom(event));
     select(this.plotSvg).call(this.zoomBehavior);
     this.brushBehavior = brushX().on('brush end', (event: D3BrushEvent<unknown>) => this.handleBrush(event));
