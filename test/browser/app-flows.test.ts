@@ -48,6 +48,8 @@ async function mountApp(search = ''): Promise<TlApp> {
 const timelineOf = (el: TlApp) => shadow(el).querySelector('tl-timeline')!;
 const lanes = (el: TlApp) => [...shadow(timelineOf(el)).querySelectorAll('g.lane')].map((l) => l.getAttribute('data-lane'));
 const tableRows = (el: TlApp) => shadow(shadow(el).querySelector('tl-event-table')).querySelectorAll('tbody tr');
+/** The table draws new rows after the chart is painted; its updateComplete waits for them. */
+const tableReady = (el: TlApp) => shadow(el).querySelector('tl-event-table')!.updateComplete;
 const filtersOf = (el: TlApp) => shadow(el).querySelector('tl-filters')!;
 
 afterEach(() => {
@@ -60,6 +62,7 @@ describe('the app, driven as a user would', () => {
   it('unchecking a cluster removes its lane and its rows, and updates the count and the URL', async () => {
     const el = await mountApp();
     expect(lanes(el)).to.deep.equal(['A', 'B', 'C', 'context']);
+    await tableReady(el);
     const total = tableRows(el).length;
     const filters = filtersOf(el);
     const checkbox = [...shadow(filters).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) =>
@@ -69,6 +72,7 @@ describe('the app, driven as a user would', () => {
     await waitFor(() => !lanes(el).includes('B'));
     expect(lanes(el)).to.deep.equal(['A', 'C', 'context']);
     const bRows = loadDataset(BUNDLED_INPUT).events.filter((e) => e.cluster === 'B').length;
+    await tableReady(el);
     expect(tableRows(el).length).to.equal(total - bRows);
     await filters.updateComplete;
     expect(shadow(filters).querySelector('.shown')!.textContent).to.contain(`${total - bRows} of ${total} events shown`);
@@ -76,6 +80,7 @@ describe('the app, driven as a user would', () => {
     // Reset brings everything back.
     shadow(filters).querySelector<HTMLButtonElement>('button.reset')!.click();
     await waitFor(() => lanes(el).includes('B'));
+    await tableReady(el);
     expect(tableRows(el).length).to.equal(total);
   });
 
@@ -105,6 +110,7 @@ describe('the app, driven as a user would', () => {
     const [from, to] = timelineOf(el).visibleRange;
     expect(from).to.be.closeTo(Date.UTC(2020, 0, 1), 86_400_000);
     expect(to).to.be.closeTo(Date.UTC(2021, 3, 1), 86_400_000);
+    await tableReady(el);
     const rows = [...tableRows(el)];
     expect(rows.length).to.be.greaterThan(0);
   });

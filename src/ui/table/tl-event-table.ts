@@ -76,6 +76,39 @@ export class TlEventTable extends LitElement {
   /** The first row shown, a multiple of PAGE_SIZE: long tables are paged, never rendered whole. */
   @state() private offset = 0;
   private sorted: readonly TimelineEvent[] = [];
+  /**
+   * New data's rows wait until the frame after next has begun: the chart above them is painted
+   * first, and the page of rows (hundreds of cells, below the fold) follows. updateComplete waits
+   * for them too.
+   */
+  @state() private rowsWaiting = false;
+  private rowsReady: Promise<void> | null = null;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.rowsReady) {
+      await this.rowsReady;
+      complete = (await super.getUpdateComplete()) && complete;
+    }
+    return complete;
+  }
+
+  private showRowsAfterPaint(): void {
+    this.rowsWaiting = true;
+    const ready = new Promise<void>((resolve) =>
+      // A task queued from the next frame's callbacks runs after that frame is painted.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.rowsReady === ready) {
+            this.rowsReady = null;
+            this.rowsWaiting = false;
+          }
+          resolve();
+        }),
+      ),
+    );
+    this.rowsReady = ready;
+  }
 
   private clusterName(id: string): string {
     return clusterDisplayName(id, this.clusters, this.lang);
@@ -85,6 +118,7 @@ export class TlEventTable extends LitElement {
     if (changed.has('events')) {
       this.sorted = byStart(this.events);
       this.offset = 0;
+      if (this.hasUpdated) this.showRowsAfterPaint();
     }
     // A selection elsewhere brings its row's page into view.
     if ((changed.has('selectedId') || changed.has('events')) && this.selectedId) {
@@ -114,7 +148,7 @@ export class TlEventTable extends LitElement {
   }
 
   override render() {
-    const rows = this.sorted.slice(this.offset, this.offset + PAGE_SIZE);
+    const rows = this.rowsWaiting ? [] : this.sorted.slice(this.offset, this.offset + PAGE_SIZE);
     return html`${this.renderPager('top')}<div class="scroller">
       <table>
         <caption>${msg(this.lang, 'tableCaption')}</caption>
