@@ -707,7 +707,7 @@ export class TlTimeline extends LitElement {
   private visibleLaneViews(roving: { lane: number; index: number } | null): LaneView[] {
     const count = this.lanes.reduce((n, lane) => n + lane.marks.length, 0);
     this.canvasMode = count > SVG_MARK_LIMIT;
-    this.canvasMarks = this.canvasMode ? this.lanes.map((lane) => lane.marks.filter((m) => !m.overflow)) : [];
+    this.canvasMarks = this.canvasMode ? this.lanes.map((lane) => lane.marks) : [];
     const kept = [roving, this.selectedId ? this.locate(this.selectedId) : null].flatMap((at) => {
       const mark = at && this.markAt(at.lane, at.index);
       return mark ? [{ lane: at.lane, mark }] : [];
@@ -729,7 +729,7 @@ export class TlTimeline extends LitElement {
     });
   }
 
-  private canvasMarks: MarkLayout[][] = [];
+  private canvasMarks: (readonly MarkLayout[])[] = [];
 
   private markLabel = (mark: MarkLayout): string => {
     const event = mark.event;
