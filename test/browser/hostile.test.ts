@@ -357,6 +357,8 @@ describe('the hostile corpus in the app', () => {
         'Salvalo di nuovo come UTF-8 (in Excel: «CSV UTF-8») e caricalo di nuovo; anche 1 altra riga contiene caratteri illeggibili',
     );
     expect(severity).to.equal(msg('it', 'severityWarning'));
+    // The table draws new rows after the chart has been painted; its updateComplete waits for them.
+    await tableOf(el).updateComplete;
     expect(tableIds(el).sort()).to.deep.equal(['cp-1', 'cp-2', 'cp-3']);
     expectNothingRanOrBroke();
   });

@@ -154,7 +154,6 @@ export class TlTimeline extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
-    if (this.overviewCache?.url.startsWith('blob:')) URL.revokeObjectURL(this.overviewCache.url);
     this.overviewCache = null;
     window.removeEventListener('scroll', this.handleScroll, { capture: true });
     window.removeEventListener('resize', this.handleScroll);
@@ -842,6 +841,22 @@ export class TlTimeline extends LitElement {
   private overviewImage(width: number, rowHeight: number): string {
     const key = [this.laneOrder, width, this.baseScale.domain()[0]!.getTime(), this.baseScale.domain()[1]!.getTime()];
     if (this.overviewCache && this.overviewCache.key.every((part, i) => part === key[i])) return this.overviewCache.url;
+    // Drawn and encoded once the chart has been painted (a task queued from the next frame), not
+    // in this render: until then the strip keeps its previous picture, or shows none.
+    const entry: { key: unknown[]; url: string } = { key, url: this.overviewCache?.url ?? '' };
+    this.overviewCache = entry;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.overviewCache !== entry) return;
+        entry.url = this.paintOverview(width, rowHeight);
+        this.requestUpdate();
+      }),
+    );
+    return entry.url;
+  }
+
+  /** The overview's miniature as a PNG data URL. */
+  private paintOverview(width: number, rowHeight: number): string {
     const ratio = window.devicePixelRatio || 1;
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(width * ratio));
@@ -889,16 +904,7 @@ export class TlTimeline extends LitElement {
         }
       }
     });
-    // Encoded off the page's thread (toBlob), not in the render (toDataURL): the strip shows a frame later.
-    const entry: { key: unknown[]; url: string } = { key, url: this.overviewCache?.url ?? '' };
-    this.overviewCache = entry;
-    canvas.toBlob((blob) => {
-      if (!blob || this.overviewCache !== entry) return;
-      if (entry.url.startsWith('blob:')) URL.revokeObjectURL(entry.url);
-      entry.url = URL.createObjectURL(blob);
-      this.requestUpdate();
-    }, 'image/png');
-    return entry.url;
+    return canvas.toDataURL('image/png');
   }
 
   private renderOverview() {
