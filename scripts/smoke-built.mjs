@@ -108,7 +108,23 @@ function recordViolations() {
 function watch(page) {
   const log = { requests: [], failures: [], workers: [], errors: [], violations: [] };
   page.on('request', (r) => log.requests.push(r.url()));
-  page.on('requestfailed', (r) => log.failures.push(`${r.url()} (${r.failure()?.errorText ?? 'failed'})`));
+  // A request still in flight when the test moves the page elsewhere (e.g. the preloaded bundled data
+  // on a ?src= page) is cancelled by the navigation: that is the test's doing, not a failed request.
+  let navigating = false;
+  const goto = page.goto.bind(page);
+  page.goto = async (...args) => {
+    navigating = true;
+    try {
+      return await goto(...args);
+    } finally {
+      navigating = false;
+    }
+  };
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? 'failed';
+    if (navigating && reason === 'net::ERR_ABORTED') return;
+    log.failures.push(`${r.url()} (${reason})`);
+  });
   page.on('response', (r) => r.status() >= 400 && log.failures.push(`${r.url()} (HTTP ${r.status()})`));
   page.on('worker', (w) => log.workers.push(w.url()));
   page.on('console', (m) => m.type() === 'error' && log.errors.push(`${m.text()}${m.location()?.url ? ` (${m.location().url.slice(0, 80)})` : ''}`));
