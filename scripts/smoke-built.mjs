@@ -110,16 +110,19 @@ function watch(page) {
   page.on('request', (r) => log.requests.push(r.url()));
   // A request still in flight when the test moves the page elsewhere (e.g. the preloaded bundled data
   // on a ?src= page) is cancelled by the navigation: that is the test's doing, not a failed request.
+  // A reload cancels them the same way (a ?panel= link's panel chunk, imported after "load").
   let navigating = false;
-  const goto = page.goto.bind(page);
-  page.goto = async (...args) => {
-    navigating = true;
-    try {
-      return await goto(...args);
-    } finally {
-      navigating = false;
-    }
-  };
+  for (const method of ['goto', 'reload']) {
+    const navigate = page[method].bind(page);
+    page[method] = async (...args) => {
+      navigating = true;
+      try {
+        return await navigate(...args);
+      } finally {
+        navigating = false;
+      }
+    };
+  }
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText ?? 'failed';
     if (navigating && reason === 'net::ERR_ABORTED') return;
