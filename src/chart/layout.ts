@@ -134,12 +134,6 @@ function prepare(event: TimelineEvent, cutoff: number): PreparedMark {
   return { event, shape, from: span.from, to: span.to, open: span.open, fadeIn: clamp01(fadeIn), fadeOut: clamp01(Math.max(fadeOut, fadeIn)), coarse: false };
 }
 
-function sortedIndexes(count: number, key: (index: number) => number): Int32Array {
-  const keys = new Float64Array(count);
-  for (let i = 0; i < count; i++) keys[i] = key(i);
-  return orderByKey(keys);
-}
-
 /** Splits indexes taken in `order` into one list per row (rows below `rowLimit`) and an overflow list. */
 function rowLists(order: Int32Array, rows: Int32Array, rowLimit: number): { lists: Int32Array[]; overflow: Int32Array } {
   const lists: number[][] = [];
@@ -175,6 +169,76 @@ function binLabels(counts: Int32Array): [number, number][] {
 }
 
 /**
+ * One lane's per-load work: spans, the bars' stacking, the sort orders and the keyboard order.
+ * Plain loops into typed arrays: TypedArray.from with a mapping function is several times slower,
+ * and this runs for every event before the first paint.
+ */
+function prepareLane(lane: LaneSpec, cutoff: number): PreparedLane {
+  const periods: PreparedMark[] = [];
+  const others: PreparedMark[] = [];
+  for (const event of lane.events) {
+    const mark = prepare(event, cutoff);
+    (mark.shape === 'period' ? periods : others).push(mark);
+  }
+  const periodCount = periods.length;
+  const otherCount = others.length;
+  const periodFrom = new Float64Array(periodCount);
+  const periodTo = new Float64Array(periodCount);
+  // Keyboard order: periods first at equal starts (their codes sort lower), then by position.
+  const starts = new Float64Array(periodCount + otherCount);
+  for (let i = 0; i < periodCount; i++) {
+    const mark = periods[i]!;
+    periodFrom[i] = mark.from;
+    periodTo[i] = mark.to;
+    starts[periodCount - 1 - i] = mark.event.start.earliest;
+  }
+  const otherFrom = new Float64Array(otherCount);
+  const otherTo = new Float64Array(otherCount);
+  const otherAnchor = new Float64Array(otherCount);
+  for (let i = 0; i < otherCount; i++) {
+    const mark = others[i]!;
+    otherFrom[i] = mark.from;
+    otherTo[i] = mark.to;
+    otherAnchor[i] = mark.shape === 'span' ? mark.from : (mark.from + mark.to) / 2;
+    starts[periodCount + i] = mark.event.start.earliest;
+  }
+  const periodsByStart = orderByKey(periodFrom);
+  const stack = stackInOrder(periodFrom, periodTo, periodsByStart, 0, MAX_PERIOD_ROWS);
+  const { lists, overflow } = rowLists(periodsByStart, stack.rows, MAX_PERIOD_ROWS);
+  const overflowFrom = new Float64Array(overflow.length);
+  const overflowTo = new Float64Array(overflow.length);
+  for (let k = 0; k < overflow.length; k++) {
+    overflowFrom[k] = periodFrom[overflow[k]!]!;
+    overflowTo[k] = periodTo[overflow[k]!]!;
+  }
+  const byStart = orderByKey(starts);
+  const order = new Int32Array(byStart.length);
+  const orderStart = new Float64Array(byStart.length);
+  for (let k = 0; k < byStart.length; k++) {
+    order[k] = byStart[k]! - periodCount;
+    orderStart[k] = starts[byStart[k]!]!;
+  }
+  return {
+    id: lane.id,
+    periods,
+    periodTo,
+    periodRows: stack.rows,
+    periodRowCount: stack.rowCount,
+    periodRowLists: lists,
+    periodOverflow: overflow,
+    overflowFrom,
+    overflowTo,
+    others,
+    otherFrom,
+    otherTo,
+    otherAnchor,
+    othersByStart: orderByKey(otherFrom),
+    order,
+    orderStart,
+  };
+}
+
+/**
  * Lane layout that does the expensive part once per data load: what each event is, its time span,
  * the bars' stacking (zoom-independent), the keyboard order and the sort orders; points are
  * re-stacked only when the zoom moves by half an octave (a linear pass over a pre-sorted list).
@@ -193,44 +257,7 @@ export class LaneLayoutCache {
   private pxPerMs = 1;
 
   constructor(lanes: readonly LaneSpec[], cutoff: number) {
-    this.lanes = lanes.map((lane) => {
-      const periods: PreparedMark[] = [];
-      const others: PreparedMark[] = [];
-      for (const event of lane.events) {
-        const mark = prepare(event, cutoff);
-        (mark.shape === 'period' ? periods : others).push(mark);
-      }
-      const periodFrom = Float64Array.from(periods, (m) => m.from);
-      const periodTo = Float64Array.from(periods, (m) => m.to);
-      const periodsByStart = sortedIndexes(periods.length, (i) => periodFrom[i]!);
-      const stack = stackInOrder(periodFrom, periodTo, periodsByStart, 0, MAX_PERIOD_ROWS);
-      const { lists, overflow } = rowLists(periodsByStart, stack.rows, MAX_PERIOD_ROWS);
-      // Keyboard order: periods first at equal starts (their codes sort lower), then by position.
-      const starts = new Float64Array(periods.length + others.length);
-      periods.forEach((mark, i) => (starts[periods.length - 1 - i] = mark.event.start.earliest));
-      others.forEach((mark, i) => (starts[periods.length + i] = mark.event.start.earliest));
-      const byStart = orderByKey(starts);
-      const order = byStart.map((i) => i - periods.length);
-      const orderStart = Float64Array.from(byStart, (i) => starts[i]!);
-      return {
-        id: lane.id,
-        periods,
-        periodTo,
-        periodRows: stack.rows,
-        periodRowCount: stack.rowCount,
-        periodRowLists: lists,
-        periodOverflow: overflow,
-        overflowFrom: Float64Array.from(overflow, (i) => periodFrom[i]!),
-        overflowTo: Float64Array.from(overflow, (i) => periodTo[i]!),
-        others,
-        otherFrom: Float64Array.from(others, (m) => m.from),
-        otherTo: Float64Array.from(others, (m) => m.to),
-        otherAnchor: Float64Array.from(others, (m) => (m.shape === 'span' ? m.from : (m.from + m.to) / 2)),
-        othersByStart: sortedIndexes(others.length, (i) => others[i]!.from),
-        order,
-        orderStart,
-      };
-    });
+    this.lanes = lanes.map((lane) => prepareLane(lane, cutoff));
   }
 
   /** Points are stacked at a zoom level rounded to half an octave, erring towards more room. */
@@ -254,7 +281,8 @@ export class LaneLayoutCache {
     }
     const stack = stackInOrder(padFrom, padTo, lane.othersByStart, gap, MAX_POINT_ROWS);
     const { lists, overflow } = rowLists(lane.othersByStart, stack.rows, MAX_POINT_ROWS);
-    const overflowAnchor = Float64Array.from(overflow, (i) => otherAnchor[i]!);
+    const overflowAnchor = new Float64Array(overflow.length);
+    for (let k = 0; k < overflow.length; k++) overflowAnchor[k] = otherAnchor[overflow[k]!]!;
     this.pointStacks[laneIndex] = { bucket, rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
     this.staleLanes.delete(laneIndex);
   }

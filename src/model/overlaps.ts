@@ -40,7 +40,8 @@ export function computeOverlaps(
     boundaries.push({ time: end.latest, cluster: event.cluster, delta: -1, date: end });
   }
   // Ends before starts at the same instant: periods that only touch do not overlap.
-  const keys = Float64Array.from(boundaries, (b) => b.time);
+  const keys = new Float64Array(boundaries.length);
+  for (let i = 0; i < boundaries.length; i++) keys[i] = boundaries[i]!.time;
   // By time; at equal times ends before starts (a stable partition of each run of equal times).
   const byTime = orderByKey(keys);
   const order = new Int32Array(byTime.length);

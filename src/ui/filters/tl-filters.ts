@@ -16,6 +16,7 @@ import {
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
+import { afterNextPaint } from '../after-paint';
 import { tokens } from '../theme/tokens.styles';
 import { filtersStyles } from './tl-filters.styles';
 
@@ -88,7 +89,34 @@ export class TlFilters extends LitElement {
     this.available = { clusters, kinds: [...new Set(this.events.map((e) => e.kind))] };
     this.clusterCounts = new Map();
     for (const event of this.events) this.clusterCounts.set(event.cluster, (this.clusterCounts.get(event.cluster) ?? 0) + 1);
+    // Counting every event's tools and techniques is a noticeable part of a big load: the facets
+    // follow once the chart has been painted (until then the card shows no facet lists).
+    if (!this.hasUpdated) this.countFacets();
+    else {
+      this.facets = { tools: [], techniques: [] };
+      const counted: Promise<void> = afterNextPaint().then(() => {
+        if (this.facetsCounted !== counted) return;
+        this.facetsCounted = null;
+        this.countFacets();
+        this.requestUpdate();
+      });
+      this.facetsCounted = counted;
+    }
+  }
+
+  private facetsCounted: Promise<void> | null = null;
+
+  private countFacets(): void {
     this.facets = { tools: facetCounts(this.events, 'tools'), techniques: facetCounts(this.events, 'techniques') };
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.facetsCounted) {
+      await this.facetsCounted;
+      complete = (await super.getUpdateComplete()) && complete;
+    }
+    return complete;
   }
 
   private emit(filters: FilterState): void {

@@ -220,10 +220,12 @@ export class TlTimeline extends LitElement {
     this.cutoffTime = dataCutoff(this.events, this.cutoff);
     this.extent = dataExtent(this.events, this.cutoffTime);
     const byLane = new Map<string, TimelineEvent[]>();
+    const pointKinds = new Set<string>();
     for (const event of this.events) {
-      const list = byLane.get(event.cluster) ?? [];
+      let list = byLane.get(event.cluster);
+      if (!list) byLane.set(event.cluster, (list = []));
       list.push(event);
-      byLane.set(event.cluster, list);
+      if (markShape(event) !== 'period') pointKinds.add(event.kind);
     }
     this.clusterLabels = new Map(this.clusters.map((c) => [c.id, c.label]));
     const palette = this.allClusters ?? this.clusters;
@@ -250,7 +252,7 @@ export class TlTimeline extends LitElement {
       // As dataCutoffDate, without a second pass over the events.
       this.cutoff ?? sourceDateAt(this.cutoffTime - 1, 'day'),
     );
-    this.legendKinds = legendKinds(this.events.filter((e) => markShape(e) !== 'period').map((e) => e.kind));
+    this.legendKinds = legendKinds(pointKinds);
   }
 
   private get plotWidth(): number {
