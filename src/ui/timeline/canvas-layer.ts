@@ -38,8 +38,22 @@ function glyph(name: GlyphName): Path2D {
   return path;
 }
 
+const alphaColors = new Map<string, string>();
+
 /** A CSS colour (#rgb, #rrggbb or rgb()/rgba()) with the given alpha, as canvas gradients need it. */
 export function withAlpha(color: string, alpha: number): string {
+  const key = `${color}|${alpha}`;
+  let result = alphaColors.get(key);
+  if (result === undefined) {
+    result = parseWithAlpha(color, alpha);
+    // A handful of lane colours and opacities; the bound only guards against a stream of new ones.
+    if (alphaColors.size > 1000) alphaColors.clear();
+    alphaColors.set(key, result);
+  }
+  return result;
+}
+
+function parseWithAlpha(color: string, alpha: number): string {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
   if (hex) {
     const digits = hex[1]!.length === 3 ? [...hex[1]!].map((d) => d + d).join('') : hex[1]!;
@@ -55,14 +69,21 @@ export function withAlpha(color: string, alpha: number): string {
 export function drawMarks(ctx: CanvasRenderingContext2D, lanes: readonly CanvasLane[], width: number, theme: CanvasTheme): void {
   const left = -20;
   const right = width + 20;
+  const contested: number[] = [];
   for (const lane of lanes) {
     const points: MarkLayout[] = [];
     const periods: MarkLayout[] = [];
     for (const mark of lane.marks) (mark.shape === 'period' ? periods : points).push(mark);
     drawPeriods(ctx, periods, lane, theme, left, right);
-    drawPoints(ctx, points, lane, theme, left, right);
-    drawOverflowCounts(ctx, lane, theme);
+    drawPoints(ctx, points, lane, theme, left, right, contested);
   }
+  // Text last, in two passes with one font each: setting a canvas font is not free.
+  if (contested.length) {
+    ctx.fillStyle = theme.text;
+    ctx.font = '700 11px system-ui, sans-serif';
+    for (let i = 0; i < contested.length; i += 2) ctx.fillText('?', contested[i]! + 7, contested[i + 1]! - 2);
+  }
+  drawOverflowCounts(ctx, lanes, theme);
 }
 
 /**
@@ -78,15 +99,19 @@ function drawPeriods(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[]
   const dashed = new Path2D();
   const arrows = new Path2D();
   let anyHatched = false;
+  // A fade is one of a few gradients laid out from x = 0 to 1, stretched over each bar's stretch by
+  // the transform: creating a gradient per bar was a large part of a frame's drawing.
+  const base = ctx.getTransform();
+  let transformed = false;
   const fade = (from: number, to: number, top: number, height: number, fromAlpha: number, toAlpha: number) => {
     const x0 = clamp(from);
     const x1 = clamp(to);
+    const length = Math.max(to - from, 1e-3);
     if (x1 - x0 <= 0) return;
-    const gradient = ctx.createLinearGradient(from, 0, Math.max(to, from + 1e-3), 0);
-    gradient.addColorStop(0, withAlpha(lane.color, fromAlpha));
-    gradient.addColorStop(1, withAlpha(lane.color, toAlpha));
-    ctx.fillStyle = gradient;
-    ctx.fillRect(x0, top, x1 - x0, height);
+    ctx.setTransform(base.a * length, base.b, base.c, base.d, base.a * from + base.e, base.f);
+    ctx.fillStyle = unitGradient(ctx, lane.color, fromAlpha, toAlpha);
+    ctx.fillRect((x0 - from) / length, top, (x1 - x0) / length, height);
+    transformed = true;
   };
   for (const mark of marks) {
     const style = mark.event.kind === 'operating' ? 'operating' : 'activity';
@@ -127,6 +152,7 @@ function drawPeriods(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[]
       arrows.closePath();
     }
   }
+  if (transformed) ctx.setTransform(base);
   for (const style of ['operating', 'activity'] as const) {
     ctx.fillStyle = withAlpha(lane.color, OPACITY[style]);
     ctx.fill(solid[style]);
@@ -147,16 +173,37 @@ function drawPeriods(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[]
   ctx.fill(arrows);
 }
 
-function drawOverflowCounts(ctx: CanvasRenderingContext2D, lane: CanvasLane, theme: CanvasTheme): void {
-  if (!lane.overflowRows?.length) return;
+function drawOverflowCounts(ctx: CanvasRenderingContext2D, lanes: readonly CanvasLane[], theme: CanvasTheme): void {
+  if (!lanes.some((lane) => lane.overflowRows?.length)) return;
   ctx.fillStyle = theme.muted;
   ctx.font = '600 10.5px system-ui, sans-serif';
-  for (const row of lane.overflowRows) {
-    for (const [x, count] of row.bins) ctx.fillText(`+${count}`, x, lane.top + row.y + 4);
+  for (const lane of lanes) {
+    for (const row of lane.overflowRows ?? []) {
+      for (const [x, count] of row.bins) ctx.fillText(`+${count}`, x, lane.top + row.y + 4);
+    }
   }
 }
 
 const OPACITY = { operating: 0.38, activity: 0.92 } as const;
+const gradients = new WeakMap<CanvasRenderingContext2D, Map<string, CanvasGradient>>();
+
+/** `color` going from `fromAlpha` to `toAlpha` over x = 0…1; kept per context, as a gradient belongs to the canvas it was made on. */
+function unitGradient(ctx: CanvasRenderingContext2D, color: string, fromAlpha: number, toAlpha: number): CanvasGradient {
+  let byKey = gradients.get(ctx);
+  if (!byKey) gradients.set(ctx, (byKey = new Map()));
+  const key = `${color}|${fromAlpha}|${toAlpha}`;
+  let gradient = byKey.get(key);
+  if (!gradient) {
+    gradient = ctx.createLinearGradient(0, 0, 1, 0);
+    gradient.addColorStop(0, withAlpha(color, fromAlpha));
+    gradient.addColorStop(1, withAlpha(color, toAlpha));
+    // Lane colours times two fades times two opacities; the bound only guards against a stream of new colours.
+    if (byKey.size > 400) byKey.clear();
+    byKey.set(key, gradient);
+  }
+  return gradient;
+}
+
 const hatchPatterns = new Map<string, CanvasPattern | null>();
 
 /** The contested hatching as a repeating 6-pixel tile (as the SVG's pattern), anchored to the canvas like the SVG's is to the chart. */
@@ -192,13 +239,20 @@ function hatchPattern(ctx: CanvasRenderingContext2D, color: string): CanvasPatte
  * Points, spans and brackets of one lane, batched: one path per glyph kind, one for all spans and
  * one for all brackets, so a lane of thousands of marks costs a handful of fills and strokes.
  */
-function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[], lane: CanvasLane, theme: CanvasTheme, left: number, right: number): void {
+function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  marks: readonly MarkLayout[],
+  lane: CanvasLane,
+  theme: CanvasTheme,
+  left: number,
+  right: number,
+  contested: number[],
+): void {
   const clamp = (x: number) => Math.max(left, Math.min(right, x));
   const spans = new Path2D();
   const brackets = new Path2D();
   const byGlyph = new Map<GlyphName, number[]>();
   const ratio = ctx.getTransform().a || 1;
-  const contested: [number, number][] = [];
   for (const mark of marks) {
     const y = lane.top + mark.y;
     const x0 = clamp(mark.x0);
@@ -222,7 +276,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
     let positions = byGlyph.get(name);
     if (!positions) byGlyph.set(name, (positions = []));
     positions.push(cx, y);
-    if (mark.event.contested) contested.push([cx, y]);
+    if (mark.event.contested) contested.push(cx, y);
   }
   ctx.lineWidth = 2.5;
   ctx.strokeStyle = withAlpha(lane.color, 0.85);
@@ -239,11 +293,6 @@ function drawPoints(ctx: CanvasRenderingContext2D, marks: readonly MarkLayout[],
       const y = Math.round((positions[i + 1]! - SPRITE_HALF) * ratio) / ratio;
       ctx.drawImage(sprite, x, y, SPRITE_HALF * 2, SPRITE_HALF * 2);
     }
-  }
-  if (contested.length) {
-    ctx.fillStyle = theme.text;
-    ctx.font = '700 11px system-ui, sans-serif';
-    for (const [cx, y] of contested) ctx.fillText('?', cx + 7, y - 2);
   }
 }
 
