@@ -1,4 +1,3 @@
-import { eventSpan } from '../model/intervals';
 import { PERIOD_KINDS, type TimelineEvent } from '../model/types';
 import { orderByKey } from '../model/order';
 import { stackInOrder } from './stack';
@@ -73,21 +72,24 @@ const EAGER_RESTACK = 2000;
 /** Marks this far outside the window are still laid out: glyphs, arrows and focus rings reach past their dates. */
 const CULL_MARGIN_PX = 24;
 
-interface PreparedMark {
-  readonly event: TimelineEvent;
-  readonly shape: MarkShape;
-  readonly from: number;
-  readonly to: number;
-  readonly open: boolean;
-  readonly fadeIn: number;
-  readonly fadeOut: number;
-  readonly coarse: boolean;
-}
+/** Flags of a prepared point or span. */
+const OPEN = 1;
+const SPAN = 2;
+const COARSE = 4;
 
+/**
+ * A lane's marks as columns (typed arrays by mark index) rather than an object per mark: a load of
+ * 100,000 events allocates a few arrays, not 100,000 objects, before the first paint.
+ */
 interface PreparedLane {
   readonly id: string;
-  readonly periods: readonly PreparedMark[];
+  readonly periodEvents: readonly TimelineEvent[];
+  readonly periodFrom: Float64Array;
   readonly periodTo: Float64Array;
+  readonly periodOpen: Uint8Array;
+  /** Fraction of the bar over which a coarse start fades in, and from which a coarse end fades out. */
+  readonly periodFadeIn: Float64Array;
+  readonly periodFadeOut: Float64Array;
   /** Each period's sub-row; MAX_PERIOD_ROWS is the overflow row. */
   readonly periodRows: Int32Array;
   /** Sub-rows used by bars, the overflow row included. */
@@ -98,7 +100,9 @@ interface PreparedLane {
   /** The overflow row's bars' spans, for counting them per bin every frame without touching objects. */
   readonly overflowFrom: Float64Array;
   readonly overflowTo: Float64Array;
-  readonly others: readonly PreparedMark[];
+  readonly otherEvents: readonly TimelineEvent[];
+  /** OPEN, SPAN (else a point) and COARSE (a point dated to a year, quarter or month). */
+  readonly otherFlags: Uint8Array;
   readonly otherFrom: Float64Array;
   readonly otherTo: Float64Array;
   /** Where a point's glyph sits in time (its interval's middle; a span's start). */
@@ -119,19 +123,6 @@ interface PointStack {
   /** The glyph-padded interval each point occupies at this zoom, in ms. */
   readonly padFrom: Float64Array;
   readonly padTo: Float64Array;
-}
-
-function prepare(event: TimelineEvent, cutoff: number): PreparedMark {
-  const span = eventSpan(event, cutoff);
-  const shape = markShape(event);
-  if (shape !== 'period') {
-    return { event, shape, from: span.from, to: span.to, open: span.open, fadeIn: 0, fadeOut: 1, coarse: shape === 'point' && event.start.precision !== 'day' };
-  }
-  const length = span.to - span.from;
-  const fadeIn = event.start.precision === 'day' ? 0 : (event.start.latest - span.from) / length;
-  const end = event.end;
-  const fadeOut = end === 'open' || end === null || end.precision === 'day' ? 1 : (end.earliest - span.from) / length;
-  return { event, shape, from: span.from, to: span.to, open: span.open, fadeIn: clamp01(fadeIn), fadeOut: clamp01(Math.max(fadeOut, fadeIn)), coarse: false };
 }
 
 /** Splits indexes taken in `order` into one list per row (rows below `rowLimit`) and an overflow list. */
@@ -174,33 +165,58 @@ function binLabels(counts: Int32Array): [number, number][] {
  * and this runs for every event before the first paint.
  */
 function prepareLane(lane: LaneSpec, cutoff: number): PreparedLane {
-  const periods: PreparedMark[] = [];
-  const others: PreparedMark[] = [];
-  for (const event of lane.events) {
-    const mark = prepare(event, cutoff);
-    (mark.shape === 'period' ? periods : others).push(mark);
-  }
-  const periodCount = periods.length;
-  const otherCount = others.length;
+  const periodEvents: TimelineEvent[] = [];
+  const otherEvents: TimelineEvent[] = [];
+  for (const event of lane.events) (markShape(event) === 'period' ? periodEvents : otherEvents).push(event);
+  const periodCount = periodEvents.length;
+  const otherCount = otherEvents.length;
+  // The spans are eventSpan's, computed inline: this loop runs for every event before the first paint.
   const periodFrom = new Float64Array(periodCount);
   const periodTo = new Float64Array(periodCount);
+  const periodOpen = new Uint8Array(periodCount);
+  const periodFadeIn = new Float64Array(periodCount);
+  const periodFadeOut = new Float64Array(periodCount);
   // Keyboard order: periods first at equal starts (their codes sort lower), then by position.
   const starts = new Float64Array(periodCount + otherCount);
   for (let i = 0; i < periodCount; i++) {
-    const mark = periods[i]!;
-    periodFrom[i] = mark.from;
-    periodTo[i] = mark.to;
-    starts[periodCount - 1 - i] = mark.event.start.earliest;
+    const { start, end } = periodEvents[i]!;
+    const from = start.earliest;
+    const open = end === 'open';
+    const to = end === 'open' ? Math.max(cutoff, start.latest) : end === null ? start.latest : end.latest;
+    const length = to - from;
+    const fadeIn = start.precision === 'day' ? 0 : (start.latest - from) / length;
+    const fadeOut = end === 'open' || end === null || end.precision === 'day' ? 1 : (end.earliest - from) / length;
+    periodFrom[i] = from;
+    periodTo[i] = to;
+    periodOpen[i] = open ? 1 : 0;
+    periodFadeIn[i] = clamp01(fadeIn);
+    periodFadeOut[i] = clamp01(Math.max(fadeOut, fadeIn));
+    starts[periodCount - 1 - i] = from;
   }
   const otherFrom = new Float64Array(otherCount);
   const otherTo = new Float64Array(otherCount);
   const otherAnchor = new Float64Array(otherCount);
+  const otherFlags = new Uint8Array(otherCount);
   for (let i = 0; i < otherCount; i++) {
-    const mark = others[i]!;
-    otherFrom[i] = mark.from;
-    otherTo[i] = mark.to;
-    otherAnchor[i] = mark.shape === 'span' ? mark.from : (mark.from + mark.to) / 2;
-    starts[periodCount + i] = mark.event.start.earliest;
+    const { start, end } = otherEvents[i]!;
+    const from = start.earliest;
+    let to: number;
+    let flags: number;
+    if (end === null) {
+      to = start.latest;
+      flags = start.precision === 'day' ? 0 : COARSE;
+    } else if (end === 'open') {
+      to = Math.max(cutoff, start.latest);
+      flags = SPAN | OPEN;
+    } else {
+      to = end.latest;
+      flags = SPAN;
+    }
+    otherFrom[i] = from;
+    otherTo[i] = to;
+    otherFlags[i] = flags;
+    otherAnchor[i] = flags & SPAN ? from : (from + to) / 2;
+    starts[periodCount + i] = from;
   }
   const periodsByStart = orderByKey(periodFrom);
   const stack = stackInOrder(periodFrom, periodTo, periodsByStart, 0, MAX_PERIOD_ROWS);
@@ -220,15 +236,20 @@ function prepareLane(lane: LaneSpec, cutoff: number): PreparedLane {
   }
   return {
     id: lane.id,
-    periods,
+    periodEvents,
+    periodFrom,
     periodTo,
+    periodOpen,
+    periodFadeIn,
+    periodFadeOut,
     periodRows: stack.rows,
     periodRowCount: stack.rowCount,
     periodRowLists: lists,
     periodOverflow: overflow,
     overflowFrom,
     overflowTo,
-    others,
+    otherEvents,
+    otherFlags,
     otherFrom,
     otherTo,
     otherAnchor,
@@ -270,7 +291,7 @@ export class LaneLayoutCache {
     const ms = 2 ** ((bucket + 0.5) / 2);
     const half = (LANE_METRICS.glyph / 2) * ms;
     const gap = LANE_METRICS.gap * ms;
-    const count = lane.others.length;
+    const count = lane.otherEvents.length;
     const padFrom = new Float64Array(count);
     const padTo = new Float64Array(count);
     const { otherFrom, otherTo, otherAnchor } = lane;
@@ -325,7 +346,7 @@ export class LaneLayoutCache {
       if (previous?.bucket !== bucket) {
         const span = this.laneSpans[laneIndex];
         const offScreen = band && previous && span && (top + span.height < band[0] || top > band[1]);
-        if (offScreen && lane.others.length > EAGER_RESTACK) this.staleLanes.add(laneIndex);
+        if (offScreen && lane.otherEvents.length > EAGER_RESTACK) this.staleLanes.add(laneIndex);
         else this.stackLane(laneIndex, bucket);
       }
       const stack = this.pointStacks[laneIndex]!;
@@ -334,7 +355,7 @@ export class LaneLayoutCache {
       lane.periodRowLists.forEach((list) => {
         for (let k = firstEndingFrom(list, lane.periodTo, t0); k < list.length; k++) {
           const index = list[k]!;
-          if (lane.periods[index]!.from > t1) break;
+          if (lane.periodFrom[index]! > t1) break;
           marks.push(this.placePeriod(lane, index));
         }
       });
@@ -379,39 +400,37 @@ export class LaneLayoutCache {
   }
 
   private placePeriod(lane: PreparedLane, index: number): MarkLayout {
-    const mark = lane.periods[index]!;
-    const x0 = this.x(mark.from);
+    const x0 = this.x(lane.periodFrom[index]!);
     const row = lane.periodRows[index]!;
     return {
-      event: mark.event,
-      shape: mark.shape,
+      event: lane.periodEvents[index]!,
+      shape: 'period',
       x0,
-      x1: this.x(mark.to),
+      x1: this.x(lane.periodTo[index]!),
       y: rowY(row),
       cx: x0,
-      fadeIn: mark.fadeIn,
-      fadeOut: mark.fadeOut,
-      open: mark.open,
-      coarse: mark.coarse,
+      fadeIn: lane.periodFadeIn[index]!,
+      fadeOut: lane.periodFadeOut[index]!,
+      open: lane.periodOpen[index] === 1,
+      coarse: false,
       overflow: row === MAX_PERIOD_ROWS,
     };
   }
 
   private placeOther(lane: PreparedLane, laneIndex: number, index: number): MarkLayout {
-    const mark = lane.others[index]!;
     const row = this.pointStacks[laneIndex]!.rows[index]!;
-    const x0 = this.x(mark.from);
+    const flags = lane.otherFlags[index]!;
     return {
-      event: mark.event,
-      shape: mark.shape,
-      x0,
-      x1: this.x(mark.to),
+      event: lane.otherEvents[index]!,
+      shape: flags & SPAN ? 'span' : 'point',
+      x0: this.x(lane.otherFrom[index]!),
+      x1: this.x(lane.otherTo[index]!),
       y: rowY(lane.periodRowCount + row),
       cx: this.x(lane.otherAnchor[index]!),
-      fadeIn: mark.fadeIn,
-      fadeOut: mark.fadeOut,
-      open: mark.open,
-      coarse: mark.coarse,
+      fadeIn: 0,
+      fadeOut: 1,
+      open: (flags & OPEN) !== 0,
+      coarse: (flags & COARSE) !== 0,
       overflow: row === MAX_POINT_ROWS,
     };
   }
@@ -438,7 +457,7 @@ export class LaneLayoutCache {
     if (this.positions.size === 0) {
       this.lanes.forEach((lane, laneIndex) =>
         lane.order.forEach((code, index) => {
-          const event = (code < 0 ? lane.periods[-1 - code]! : lane.others[code]!).event;
+          const event = code < 0 ? lane.periodEvents[-1 - code]! : lane.otherEvents[code]!;
           if (!this.positions.has(event.id)) this.positions.set(event.id, { lane: laneIndex, index });
         }),
       );

@@ -38,12 +38,13 @@ export function dataCutoffDate(events: readonly TimelineEvent[], declared: Sourc
 /** The whole time the data covers: [earliest start, latest end or cut-off). */
 export function dataExtent(events: readonly TimelineEvent[], cutoff: number): [number, number] {
   if (events.length === 0) return [Date.UTC(2010, 0, 1), Date.UTC(2022, 0, 1)];
+  // As eventSpan per event, without allocating a span for each.
   let from = Infinity;
   let to = -Infinity;
-  for (const event of events) {
-    const span = eventSpan(event, cutoff);
-    from = Math.min(from, span.from);
-    to = Math.max(to, span.to);
+  for (const { start, end } of events) {
+    if (start.earliest < from) from = start.earliest;
+    const eventTo = end === 'open' ? Math.max(cutoff, start.latest) : end === null ? start.latest : end.latest;
+    if (eventTo > to) to = eventTo;
   }
   return [from, to];
 }

@@ -31,45 +31,54 @@ export function computeOverlaps(
   cutoff: SourceDate,
 ): Overlap[] {
   const clusterIndex = new Map(clusterOrder.map((id, index) => [id, index]));
-  const boundaries: Boundary[] = [];
+  // Boundaries as columns: time, cluster index, +1 (a start) or -1 (an end), and the date behind it.
+  const times: number[] = [];
+  const clusters: number[] = [];
+  const deltas: number[] = [];
+  const dates: SourceDate[] = [];
   for (const event of events) {
-    if (event.kind !== 'activity' || !clusterIndex.has(event.cluster)) continue;
+    if (event.kind !== 'activity') continue;
+    const cluster = clusterIndex.get(event.cluster);
+    if (cluster === undefined) continue;
     const end = event.end === 'open' ? cutoff : (event.end ?? event.start);
     if (end.latest <= event.start.earliest) continue;
-    boundaries.push({ time: event.start.earliest, cluster: event.cluster, delta: 1, date: event.start });
-    boundaries.push({ time: end.latest, cluster: event.cluster, delta: -1, date: end });
+    times.push(event.start.earliest, end.latest);
+    clusters.push(cluster, cluster);
+    deltas.push(1, -1);
+    dates.push(event.start, end);
   }
-  // Ends before starts at the same instant: periods that only touch do not overlap.
-  const keys = new Float64Array(boundaries.length);
-  for (let i = 0; i < boundaries.length; i++) keys[i] = boundaries[i]!.time;
-  // By time; at equal times ends before starts (a stable partition of each run of equal times).
+  const keys = Float64Array.from(times);
+  // By time; at equal times ends before starts (a stable partition of each run of equal times), so
+  // that periods that only touch do not overlap.
   const byTime = orderByKey(keys);
   const order = new Int32Array(byTime.length);
   for (let run = 0, out = 0; run < byTime.length; ) {
     let next = run;
     while (next < byTime.length && keys[byTime[next]!] === keys[byTime[run]!]) next++;
-    for (let k = run; k < next; k++) if (boundaries[byTime[k]!]!.delta < 0) order[out++] = byTime[k]!;
-    for (let k = run; k < next; k++) if (boundaries[byTime[k]!]!.delta > 0) order[out++] = byTime[k]!;
+    for (let k = run; k < next; k++) if (deltas[byTime[k]!]! < 0) order[out++] = byTime[k]!;
+    for (let k = run; k < next; k++) if (deltas[byTime[k]!]! > 0) order[out++] = byTime[k]!;
     run = next;
   }
+  const boundaryAt = (index: number): Boundary => ({ time: times[index]!, cluster: clusterOrder[clusters[index]!]!, delta: deltas[index]! as 1 | -1, date: dates[index]! });
 
   const activeCount = new Int32Array(clusterOrder.length);
   const overlaps: Overlap[] = [];
   let open: { from: number; fromDate: SourceDate; clusters: string[]; key: string } | null = null;
 
   for (let i = 0; i < order.length; ) {
+    const first = i;
     const time = keys[order[i]!]!;
-    const atThisTime: Boundary[] = [];
-    while (i < order.length && keys[order[i]!] === time) atThisTime.push(boundaries[order[i++]!]!);
     // The set of active clusters changes only when a count crosses zero; most boundaries only move counts.
     let crossed = false;
-    for (const b of atThisTime) {
-      const c = clusterIndex.get(b.cluster)!;
+    for (; i < order.length && keys[order[i]!] === time; i++) {
+      const c = clusters[order[i]!]!;
       const before = activeCount[c]! > 0;
-      activeCount[c]! += b.delta;
+      activeCount[c]! += deltas[order[i]!]!;
       if (before !== activeCount[c]! > 0) crossed = true;
     }
     if (!crossed) continue;
+    const atThisTime: Boundary[] = [];
+    for (let k = first; k < i; k++) atThisTime.push(boundaryAt(order[k]!));
     let key = '';
     for (let c = 0; c < activeCount.length; c++) if (activeCount[c]! > 0) key += `${c},`;
     if (open !== null && open.key === key) continue;

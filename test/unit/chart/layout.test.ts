@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_PERIOD_ROWS, MAX_POINT_ROWS, OVERFLOW_BIN } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 import type { TimelineEvent } from '../../../src/model/types';
+import { eventSpan } from '../../../src/model/intervals';
+import fc from 'fast-check';
 
 function events(rows: string[]): readonly TimelineEvent[] {
   const text = ['id,cluster,kind,start,end,title', ...rows].join('\n');
@@ -195,5 +197,46 @@ describe('layoutLanes', () => {
     const scrolled = cache.layout(far, WIDTH, laneB);
     expect(cache.hasStaleLanesIn(laneB)).toBe(false);
     expect(ys(scrolled[1]!)).toEqual(ys(fresh[1]!));
+  });
+});
+
+describe('prepared spans', () => {
+  const date = fc.oneof(
+    fc.integer({ min: 2012, max: 2021 }).map(String),
+    fc.tuple(fc.integer({ min: 2012, max: 2021 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+    fc.tuple(fc.integer({ min: 2012, max: 2021 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+    fc.tuple(fc.integer({ min: 2012, max: 2021 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
+      ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    ),
+  );
+  const row = fc.record({
+    kind: fc.constantFrom('operating', 'activity', 'intrusion', 'tooling'),
+    start: date,
+    end: fc.oneof(fc.constant(''), fc.constant('..'), date),
+    approximate: fc.boolean(),
+  });
+
+  it('are the events\' spans (eventSpan), with open ends running to the cut-off', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const text = ['id,cluster,kind,start,end,title', ...rows.map((r, i) => `e${i},A,${r.kind},${r.approximate ? '~' : ''}${r.start},${r.end},t`)].join('\n');
+        // Rows whose end comes before their start are rejected by the loader; the rest are laid out.
+        const list = loadDataset({ events: { name: 'e.csv', text } }).events;
+        if (list.length === 0) return;
+        const cache = new LaneLayoutCache([{ id: 'A', events: list }], CUTOFF);
+        cache.layout(VIEW, WIDTH);
+        const byId = new Map(list.map((e) => [e.id, e]));
+        for (let i = 0; i < cache.markCount(0); i++) {
+          const mark = cache.markAt(0, i)!;
+          const span = eventSpan(byId.get(mark.event.id)!, CUTOFF);
+          expect(mark.shape).toBe(markShape(mark.event));
+          expect(mark.x0).toBeCloseTo(x(span.from), 6);
+          expect(mark.x1).toBeCloseTo(x(span.to), 6);
+          expect(mark.open).toBe(span.open);
+          expect(mark.coarse).toBe(mark.shape === 'point' && mark.event.start.precision !== 'day');
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
