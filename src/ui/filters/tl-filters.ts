@@ -84,11 +84,15 @@ export class TlFilters extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('events') && !changed.has('clusters')) return;
-    const clusters = this.clusters.map((c) => c.id);
-    if (this.events.some((e) => e.cluster === CONTEXT_LANE)) clusters.push(CONTEXT_LANE);
-    this.available = { clusters, kinds: [...new Set(this.events.map((e) => e.kind))] };
+    const kinds = new Set<string>();
     this.clusterCounts = new Map();
-    for (const event of this.events) this.clusterCounts.set(event.cluster, (this.clusterCounts.get(event.cluster) ?? 0) + 1);
+    for (const event of this.events) {
+      kinds.add(event.kind);
+      this.clusterCounts.set(event.cluster, (this.clusterCounts.get(event.cluster) ?? 0) + 1);
+    }
+    const clusters = this.clusters.map((c) => c.id);
+    if (this.clusterCounts.has(CONTEXT_LANE)) clusters.push(CONTEXT_LANE);
+    this.available = { clusters, kinds: [...kinds] };
     // Counting every event's tools and techniques is a noticeable part of a big load: the facets
     // follow once the chart has been painted (until then the card shows no facet lists).
     if (!this.hasUpdated) this.countFacets();
