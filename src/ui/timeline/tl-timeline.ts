@@ -59,8 +59,8 @@ const OVERVIEW_HEIGHT = 40;
 const ZOOM_STEP = 1.6;
 /** Above this many marks in view, the canvas layer paints them: re-rendering SVG marks costs tens of µs each a frame, painting them a few. */
 const SVG_MARK_LIMIT = 150;
-/** Pixels of lanes the canvas paints above and below the screen, so that scrolling a little needs no repaint. */
-const CANVAS_MARGIN = 240;
+/** Pixels of lanes the canvas paints above and below the screen, so that scrolling a little needs no repaint (more costs every zoom frame its area). */
+const CANVAS_MARGIN = 100;
 
 /**
  * The timeline: one lane per cluster plus a context lane, periods drawn by their dates'
