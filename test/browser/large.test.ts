@@ -51,6 +51,24 @@ describe('10,000 events', () => {
     for (const height of lanes) expect(height).to.be.at.most(22 + 18 * 18 + 6);
   });
 
+  it('paints the canvas once for new data: the overview picture that follows re-renders only the strip', async () => {
+    const clears: HTMLCanvasElement[] = [];
+    const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (this: CanvasRenderingContext2D, ...args: [number, number, number, number]) {
+      if (this.canvas instanceof HTMLCanvasElement && this.canvas.classList.contains('dense')) clears.push(this.canvas);
+      return clearRect.apply(this, args);
+    };
+    try {
+      const el = await mount();
+      const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+      await waitFor(() => timeline.shadowRoot!.querySelector('svg.overview image') !== null);
+      await timeline.updateComplete;
+      expect(clears.length).to.equal(1);
+    } finally {
+      CanvasRenderingContext2D.prototype.clearRect = clearRect;
+    }
+  });
+
   it('reaches marks with the keyboard, including ones only counted in an overflow row', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;

@@ -212,7 +212,7 @@ export class TlTimeline extends LitElement {
     // A new dataset opens on its initial view; filtering the same data keeps the window where it is.
     const newData = this.allClusters ? changed.has('allClusters') : changed.has('events');
     if (newData || changed.has('initialView')) this.viewInitialised = false;
-    if (this.width > 0) this.deriveFrame();
+    if (this.width > 0 && !TlTimeline.onlyOverview(changed)) this.deriveFrame();
   }
 
   private deriveData(): void {
@@ -422,7 +422,7 @@ export class TlTimeline extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    this.paintCanvas();
+    if (!TlTimeline.onlyOverview(changed)) this.paintCanvas();
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
     if (tip) {
       tip.style.top = `${this.tooltipPosition.top}px`;
@@ -836,6 +836,13 @@ export class TlTimeline extends LitElement {
 
   private overviewCache: { key: unknown[]; url: string } | null = null;
 
+  /** Bumped when the overview's picture is ready: an update for that alone re-renders the strip, with no new layout or canvas paint. */
+  @state() private overviewVersion = 0;
+
+  private static onlyOverview(changed: PropertyValues): boolean {
+    return changed.size === 1 && changed.has('overviewVersion');
+  }
+
   /**
    * The overview's miniature of every event, painted once per data and width into an image:
    * it never changes while zooming, so redrawing thousands of lines per frame would be waste.
@@ -851,7 +858,7 @@ export class TlTimeline extends LitElement {
       setTimeout(() => {
         if (this.overviewCache !== entry) return;
         entry.url = this.paintOverview(width, rowHeight);
-        this.requestUpdate();
+        this.overviewVersion++;
       }),
     );
     return entry.url;
