@@ -43,6 +43,12 @@ const rejectedEn = (items: readonly string[], one: string, many: string) =>
 const rejectedIt = (items: readonly string[], one: string, many: string) =>
   items.length > 1 ? `${quotedList(items)} non sono ${many}; ignorati` : `${quotedList(items)} non è ${one}; ignorato`;
 
+/** `3`, `3 and 9`, `3, 9 and 12`; `rest` (e.g. "5 more") comes last when given. */
+const listOf = (items: readonly number[], rest: string | null, and: string) => {
+  const all = rest === null ? items.map(String) : [...items.map(String), rest];
+  return all.length > 1 ? `${all.slice(0, -1).join(', ')} ${and} ${all.at(-1)}` : all.join('');
+};
+
 const en: LoadProblemCatalogue = {
   dateProblem: (field, reason) => `${field} ${reason}; the row is skipped`,
   problem: {
@@ -54,10 +60,19 @@ const en: LoadProblemCatalogue = {
     fileEmpty: () => 'the file is empty: it has no header row and no data',
     headerOnly: () => 'the file has a header but no data rows',
     duplicateColumn: ({ column }) => `the column "${column}" appears twice; only the first one is read`,
-    missingColumn: ({ column, found }) =>
-      `the required column "${column}" is missing from the header, so no row can be read (columns found: ${found.join(', ') || 'none'})`,
+    missingColumn: ({ column, found, more }) =>
+      `the required column "${column}" is missing from the header, so no row can be read (columns found: ${found.join(', ') || 'none'}${more > 0 ? ` and ${more} more` : ''})`,
     unknownColumns: ({ columns, more }) =>
       `${columns.length + more === 1 ? 'this column is' : 'these columns are'} not part of the schema and ignored: ${quotedList(columns)}${more > 0 ? ` and ${more} more` : ''}`,
+    unnamedColumns: ({ columns, more, rows, firstRow }) => {
+      const list = listOf(columns, more > 0 ? `${more} more` : null, 'and');
+      const one = columns.length + more === 1;
+      const where = one ? 'in it' : 'in them';
+      const rowsWithValue = rows === 1 ? `1 row has a value ${where} (row ${firstRow})` : `${rows} rows have a value ${where}, the first on row ${firstRow}`;
+      return one
+        ? `column ${list} has no name in the header, so its cells are not read: ${rowsWithValue}. Give the column a name, or delete it if its cells are not needed`
+        : `columns ${list} have no name in the header, so their cells are not read: ${rowsWithValue}. Give the columns names, or delete them if their cells are not needed`;
+    },
     rowTooLong: ({ cells, width }) =>
       `the row has ${cells} cells but the header has ${width}, so its cells may be shifted (an unquoted comma or delimiter?); the row is skipped`,
     rowTooShort: ({ cells, width }) =>
@@ -94,12 +109,21 @@ const it: LoadProblemCatalogue = {
     fileEmpty: () => 'il file è vuoto: non ha né una riga di intestazione né dati',
     headerOnly: () => 'il file ha un’intestazione ma nessuna riga di dati',
     duplicateColumn: ({ column }) => `la colonna "${column}" compare due volte; viene letta solo la prima`,
-    missingColumn: ({ column, found }) =>
-      `nell’intestazione manca la colonna obbligatoria "${column}", quindi nessuna riga può essere letta (colonne trovate: ${found.join(', ') || 'nessuna'})`,
+    missingColumn: ({ column, found, more }) =>
+      `nell’intestazione manca la colonna obbligatoria "${column}", quindi nessuna riga può essere letta (colonne trovate: ${found.join(', ') || 'nessuna'}${more > 0 ? ` e altre ${more}` : ''})`,
     unknownColumns: ({ columns, more }) =>
       columns.length + more === 1
         ? `questa colonna non fa parte dello schema e viene ignorata: ${quotedList(columns)}`
         : `queste colonne non fanno parte dello schema e vengono ignorate: ${quotedList(columns)}${more > 0 ? ` e altre ${more}` : ''}`,
+    unnamedColumns: ({ columns, more, rows, firstRow }) => {
+      const list = listOf(columns, more > 0 ? `altre ${more}` : null, 'e');
+      const one = columns.length + more === 1;
+      const where = one ? 'in questa colonna' : 'in queste colonne';
+      const rowsWithValue = rows === 1 ? `1 riga ha un valore ${where} (riga ${firstRow})` : `${rows} righe hanno un valore ${where}, la prima è la riga ${firstRow}`;
+      return one
+        ? `la colonna ${list} non ha un nome nell’intestazione, quindi le sue celle non vengono lette: ${rowsWithValue}. Dai un nome alla colonna, oppure eliminala se le sue celle non servono`
+        : `le colonne ${list} non hanno un nome nell’intestazione, quindi le loro celle non vengono lette: ${rowsWithValue}. Dai un nome alle colonne, oppure eliminale se le loro celle non servono`;
+    },
     rowTooLong: ({ cells, width }) =>
       `la riga ha ${cells} celle ma l’intestazione ne ha ${width}, quindi le sue celle potrebbero essere sfasate (una virgola o un separatore non racchiuso tra virgolette?); la riga viene scartata`,
     rowTooShort: ({ cells, width }) =>

@@ -2,7 +2,7 @@ import { parseEndDate, parseSourceDate, type DateReason, type SourceDate } from 
 import type { Problem, ProblemDetail, TimelineEvent } from '../model/types';
 import { CVE_ID, readBoolean, readConfidence, readHttpUrl, readPatternList, shorten, splitList, TECHNIQUE_ID } from './cells';
 import type { CsvOutline, CsvRecord, CsvRowSink, CsvTable } from './parse-csv';
-import { headerOnlyProblem, readHeader, readRecord, type RowReader, type TableColumns, type TableSpec } from './table-reader';
+import { readHeader, TableRecords, type RowReader, type TableSpec } from './table-reader';
 
 export const EVENTS_SPEC: TableSpec = {
   file: 'events.csv',
@@ -50,7 +50,7 @@ export function readEvents(table: CsvTable, file = EVENTS_SPEC.file): EventsResu
  */
 export class EventsReader implements CsvRowSink {
   private readonly spec: TableSpec;
-  private table: TableColumns | null = null;
+  private records: TableRecords | null = null;
   private readonly events: TimelineEvent[] = [];
   private readonly rowProblems: Problem[] = [];
   private readonly firstRowOfId = new Map<string, number>();
@@ -63,12 +63,12 @@ export class EventsReader implements CsvRowSink {
   }
 
   header(header: readonly string[], headerRow: number): void {
-    this.table = readHeader(header, headerRow, this.spec);
+    this.records = new TableRecords(readHeader(header, headerRow, this.spec));
   }
 
   record(record: CsvRecord): void {
-    if (!this.table?.usable) return;
-    const reader = readRecord(this.table, record);
+    if (!this.records?.table.usable) return;
+    const reader = this.records.read(record);
     const event = readEvent(reader, this.options.clusterId);
     if (event && reader.errors.length === 0) {
       const earlier = this.firstRowOfId.get(event.id);
@@ -84,14 +84,13 @@ export class EventsReader implements CsvRowSink {
     for (const problem of reader.errors.length ? reader.errors : reader.warnings) this.rowProblems.push(problem);
   }
 
-  /** The events and every problem: the file's, then the header's, then the rows' in file order. */
+  /** The events and every problem: the file's, then the header's and the whole table's, then the rows' in file order. */
   finish(file: Pick<CsvOutline, 'problems' | 'recordCount' | 'unreadableRecords'>): EventsResult {
     const problems = [...file.problems];
-    const table = this.table;
-    if (table) {
-      problems.push(...table.problems);
-      const headerOnly = headerOnlyProblem(table, file.recordCount, file.unreadableRecords);
-      if (headerOnly) problems.push(headerOnly);
+    const records = this.records;
+    if (records) {
+      problems.push(...records.table.problems);
+      problems.push(...records.endProblems(file.recordCount, file.unreadableRecords));
     }
     for (const problem of this.rowProblems) problems.push(problem);
     return { events: this.events, problems };

@@ -82,10 +82,16 @@ export interface ProblemParamsByCode {
   /** The file has a header row and nothing else. */
   headerOnly: NoParams;
   duplicateColumn: { column: string };
-  /** `found`: the columns the header does have (each cut to 30 characters). */
-  missingColumn: { column: string; found: readonly string[] };
+  /** `found`: the first ten columns the header does have (each cut to 30 characters); `more`: how many more it has. */
+  missingColumn: { column: string; found: readonly string[]; more: number };
   /** The first ten columns outside the schema (each cut to 30 characters), and how many more there are. */
   unknownColumns: { columns: readonly string[]; more: number };
+  /**
+   * Columns whose header name is blank but that hold a value on some row: their cells are never read.
+   * `columns`: the first ten of them, as positions counted from 1; `more`: how many more there are;
+   * `rows`: how many rows have a value under one of them; `firstRow`: the first of those rows.
+   */
+  unnamedColumns: { columns: readonly number[]; more: number; rows: number; firstRow: number };
   /** More cells than the header has names, and the extra ones are not empty: the row is skipped. */
   rowTooLong: { cells: number; width: number };
   /** Fewer cells than the header has names: the row is kept. */

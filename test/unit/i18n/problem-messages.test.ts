@@ -309,10 +309,37 @@ describe('formatProblem', () => {
     expect(formatProblemDetail({ code: 'unknownColumns', params: { columns: ['a', 'b'], more: 3 } }, 'it')).toBe(
       'queste colonne non fanno parte dello schema e vengono ignorate: "a", "b" e altre 3',
     );
-    expect(formatProblemDetail({ code: 'missingColumn', params: { column: 'id', found: [] } }, 'it')).toContain('(colonne trovate: nessuna)');
+    expect(formatProblemDetail({ code: 'missingColumn', params: { column: 'id', found: [], more: 0 } }, 'it')).toContain('(colonne trovate: nessuna)');
     expect(formatProblemDetail({ code: 'csvUnreadableRow', params: { detail: 'Too many fields' } }, 'it')).toBe(
       'non è stato possibile leggere la riga (Too many fields)',
     );
     expect(formatProblemDetail({ code: 'dateEmpty', params: { field: 'end' } }, 'en')).toBe('end is empty; the row is skipped');
+  });
+
+  it('says how many more columns a header has than it lists', () => {
+    const missing = { code: 'missingColumn', params: { column: 'id', found: ['a', 'b'], more: 2345 } } as const;
+    expect(formatProblemDetail(missing, 'en')).toBe(
+      'the required column "id" is missing from the header, so no row can be read (columns found: a, b and 2345 more)',
+    );
+    expect(formatProblemDetail(missing, 'it')).toBe(
+      'nell’intestazione manca la colonna obbligatoria "id", quindi nessuna riga può essere letta (colonne trovate: a, b e altre 2345)',
+    );
+  });
+
+  it('names the columns without a name that hold values, in either language', () => {
+    const one = { code: 'unnamedColumns', params: { columns: [4], more: 0, rows: 1, firstRow: 7 } } as const;
+    expect(formatProblemDetail(one, 'en')).toBe(
+      'column 4 has no name in the header, so its cells are not read: 1 row has a value in it (row 7). Give the column a name, or delete it if its cells are not needed',
+    );
+    expect(formatProblemDetail(one, 'it')).toBe(
+      'la colonna 4 non ha un nome nell’intestazione, quindi le sue celle non vengono lette: 1 riga ha un valore in questa colonna (riga 7). Dai un nome alla colonna, oppure eliminala se le sue celle non servono',
+    );
+    const two = { code: 'unnamedColumns', params: { columns: [1, 9], more: 0, rows: 100_000, firstRow: 2 } } as const;
+    expect(formatProblemDetail(two, 'en')).toBe(
+      'columns 1 and 9 have no name in the header, so their cells are not read: 100000 rows have a value in them, the first on row 2. Give the columns names, or delete them if their cells are not needed',
+    );
+    expect(formatProblemDetail(two, 'it')).toBe(
+      'le colonne 1 e 9 non hanno un nome nell’intestazione, quindi le loro celle non vengono lette: 100000 righe hanno un valore in queste colonne, la prima è la riga 2. Dai un nome alle colonne, oppure eliminale se le loro celle non servono',
+    );
   });
 });

@@ -34,6 +34,10 @@ const KEY_WORDS: Record<ProblemCode, readonly [RegExp, RegExp]> = {
   duplicateColumn: [/appears twice; only the first one is read/, /compare due volte; viene letta solo la prima/],
   missingColumn: [/required column ".+" is missing from the header, so no row can be read/, /manca la colonna obbligatoria ".+", quindi nessuna riga/],
   unknownColumns: [/not part of the schema and ignored/, /non fa(nno)? parte dello schema/],
+  unnamedColumns: [
+    /^columns? [\d, ]+(and \d+ more )?ha(s|ve) no name in the header, so (its|their) cells are not read: \d+ rows? ha(s|ve) a value in (it|them)\b/,
+    /non ha(nno)? un nome nell’intestazione, quindi le (sue|loro) celle non vengono lette/,
+  ],
   rowTooLong: [/the row has \d+ cells but the header has \d+.*the row is skipped/, /la riga ha \d+ celle ma l’intestazione ne ha \d+.*la riga viene scartata/],
   rowTooShort: [/the row has \d+ cells? but the header has \d+; the missing cells are read as empty/, /le celle mancanti sono lette come vuote/],
   requiredEmpty: [/^\w+ is required but empty; the row is skipped$/, /è obbligatoria ma è vuota; la riga viene scartata/],
@@ -353,6 +357,7 @@ const CASES: Record<string, Case> = {
     problems: [
       [1, 'title', 'duplicateColumn', W],
       [1, null, 'unknownColumns', W],
+      [1, null, 'unnamedColumns', W],
     ],
   },
   'unclosed-quote.csv': { events: 'unclosed-quote.csv', kept: ['uq-1'], problems: [[3, null, 'csvUnclosedQuote', E]] },
@@ -625,13 +630,18 @@ describe('broken structure', () => {
     expect(byId(dataset).get('r-short')!.confidence).toBeNull();
   });
 
-  it('reads header names whatever their case, spaces or quotes, and names a duplicate and the unknown ones', () => {
+  it('reads header names whatever their case, spaces or quotes, and names a duplicate, the unknown ones and the unnamed one with a value', () => {
     const dataset = loadDataset({ events: corpus('header-problems.csv') });
     expect(dataset.events.map((e) => [e.id, e.cluster, e.kind, e.title])).toEqual([
       ['h-1', 'X', 'intrusion', 'First title'],
       ['h-2', 'X', 'tooling', 'Another'],
     ]);
-    expect(dataset.problems.map((p) => p.params)).toEqual([{ column: 'title' }, { columns: ['colour', 'x-extra'], more: 0 }]);
+    expect(dataset.problems.map((p) => p.params)).toEqual([
+      { column: 'title' },
+      { columns: ['colour', 'x-extra'], more: 0 },
+      // Column 3 has no name and no value; column 9 has none and "lost" on row 2.
+      { columns: [9], more: 0, rows: 1, firstRow: 2 },
+    ]);
   });
 });
 
@@ -762,13 +772,14 @@ describe('very many columns', () => {
     expect(dataset.problems.map((p) => [p.row, p.code, p.params])).toEqual([[3, 'rowTooLong', { cells: width, width: 5 }]]);
   });
 
-  it('names the missing column of a 5,000-column header', () => {
+  it('names the missing column of a 5,000-column header, listing ten of the columns found', () => {
     const text = `id,cluster,kind,title,${extra.join(',')}\nx,X,intrusion,T\n`;
     const dataset = loadDataset({ events: { name: 'wide-missing.csv', text } });
     expect(dataset.events).toEqual([]);
     const missing = dataset.problems.find((p) => p.code === 'missingColumn')!;
     expect(missing).toMatchObject({ row: 1, column: 'start', severity: 'error' });
     expect(missing.message).toMatch(/^the required column "start" is missing/);
+    expect(missing.params).toEqual({ column: 'start', found: ['id', 'cluster', 'kind', 'title', ...extra.slice(0, 6)], more: extra.length - 6 });
   });
 });
 

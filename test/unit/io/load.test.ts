@@ -245,7 +245,7 @@ describe('problem codes', () => {
     const codesOf = (text: string) => loadDataset({ events: { name: 'e.csv', text } }).problems.map((p) => [p.code, p.params]);
     expect(codesOf('')).toEqual([['fileEmpty', {}]]);
     expect(codesOf('id,cluster,kind,start,title\n')).toEqual([['headerOnly', {}]]);
-    expect(codesOf('id,cluster,kind,title\n')).toEqual([['missingColumn', { column: 'start', found: ['id', 'cluster', 'kind', 'title'] }]]);
+    expect(codesOf('id,cluster,kind,title\n')).toEqual([['missingColumn', { column: 'start', found: ['id', 'cluster', 'kind', 'title'], more: 0 }]]);
     expect(codesOf(`id,cluster,kind,start,title,${Array.from({ length: 12 }, (_, i) => `x${i}`).join(',')},id\na,X,intrusion,2020,T\n`)).toEqual([
       ['duplicateColumn', { column: 'id' }],
       ['unknownColumns', { columns: Array.from({ length: 10 }, (_, i) => `x${i}`), more: 2 }],
