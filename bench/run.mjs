@@ -584,7 +584,7 @@ for (const size of sizes) {
   if (a?.workerSplit && size !== 'bundled') {
     const w = a.workerSplit;
     notes.push(
-      `app CSV load, split by the worker's messages (medians, ms): events.csv received → worker created ${fmt(w.responseEndToWorker, 'ms')} (the main thread reads and decodes the body; at small sizes it is still rendering the bundled data then) · → first "parsing" progress ${fmt(w.workerToParsing, 'ms')} (worker start-up, text hand-over) · → last message ${fmt(w.parsingToLastMessage, 'ms')} (parse + validate in the worker, clone) · deserialising that message on the main thread ${fmt(w.lastMessageDeserialise, 'ms')} · → data ready ${fmt(w.lastMessageToReady, 'ms')}`,
+      `app CSV load, split by the worker's messages (medians, ms): events.csv received → worker created ${fmt(w.responseEndToWorker, 'ms')} (the page hands the body, a Blob, to a new worker; at small sizes the page is still starting up then) · → first "parsing" progress ${fmt(w.workerToParsing, 'ms')} (worker start-up, text hand-over) · → last message ${fmt(w.parsingToLastMessage, 'ms')} (parse + validate in the worker, clone) · deserialising that message on the main thread ${fmt(w.lastMessageDeserialise, 'ms')} · → data ready ${fmt(w.lastMessageToReady, 'ms')}`,
     );
   }
   if (notes.length) md.push(...notes.map((n) => `- ${n}`), '');
