@@ -42,8 +42,13 @@ export interface LaneLayout {
   readonly id: string;
   readonly top: number;
   readonly height: number;
-  /** The marks drawn one by one this frame: those in or near the window, outside the overflow rows. */
+  /**
+   * The marks drawn one by one this frame: those in or near the window, outside the overflow rows.
+   * Empty for a lane outside the band the layout was asked for (see LaneLayoutCache.layout).
+   */
   readonly marks: readonly MarkLayout[];
+  /** How many marks are in or near the window outside the overflow rows, placed in `marks` or not. */
+  readonly inView: number;
   readonly overflowRows: readonly OverflowRow[];
 }
 
@@ -135,6 +140,18 @@ function rowLists(order: Int32Array, rows: Int32Array, rowLimit: number): { list
     else (lists[row] ??= []).push(index);
   }
   return { lists: lists.map((list) => Int32Array.from(list)), overflow: Int32Array.from(overflow) };
+}
+
+/** The first position in `list` whose item starts after `time` (items on a row are sorted by start). */
+function firstStartingAfter(list: Int32Array, starts: Float64Array, time: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[list[mid]!]! <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The first position in `list` whose item ends at or after `time` (items on a row are sorted by end). */
@@ -323,24 +340,24 @@ export class LaneLayoutCache {
 
   /**
    * Lays out one frame: the window `view` (UTC ms) drawn across `width` pixels. With `band` (the
-   * stretch of the lanes area on screen, in lane coordinates), a big lane outside it keeps its
-   * points stacked for the previous zoom level until it comes into view (see hasStaleLanesIn):
-   * re-stacking 100,000 points when the zoom crosses a level is what made those frames slow.
+   * stretch of the lanes area on screen, in lane coordinates):
+   * - a big lane outside it keeps its points stacked for the previous zoom level until it comes
+   *   into view (see hasStaleLanesIn): re-stacking 100,000 points when the zoom crosses a level is
+   *   what made those frames slow;
+   * - a lane outside it gets its height and a count of its marks in view, but no placed marks or
+   *   overflow counts, unless all lanes together have at most `placeAllUpTo` marks in view (the
+   *   SVG then draws every one, and must not lose those of a lane scrolled into view).
    */
-  layout(view: readonly [number, number], width: number, band?: readonly [number, number]): LaneLayout[] {
+  layout(view: readonly [number, number], width: number, band?: readonly [number, number], placeAllUpTo = 0): LaneLayout[] {
     this.origin = view[0];
     this.pxPerMs = width / Math.max(view[1] - view[0], 1e-9);
     const bucket = LaneLayoutCache.bucketOf(1 / this.pxPerMs);
     const margin = CULL_MARGIN_PX / this.pxPerMs;
     const t0 = view[0] - margin;
     const t1 = view[1] + margin;
-    const bins = Math.max(1, Math.ceil(width / OVERFLOW_BIN));
-    // The bin a time falls in is (time - origin) * binsPerMs, clamped to the bins.
-    const origin = this.origin;
-    const binsPerMs = this.pxPerMs / OVERFLOW_BIN;
-    const [viewFrom, viewTo] = view;
-    const result: LaneLayout[] = [];
+    const spans: { top: number; height: number; inView: number }[] = [];
     let top = 0;
+    let total = 0;
     this.lanes.forEach((lane, laneIndex) => {
       const previous = this.pointStacks[laneIndex];
       if (previous?.bucket !== bucket) {
@@ -350,53 +367,86 @@ export class LaneLayoutCache {
         else this.stackLane(laneIndex, bucket);
       }
       const stack = this.pointStacks[laneIndex]!;
-      const marks: MarkLayout[] = [];
-      const overflowRows: OverflowRow[] = [];
-      lane.periodRowLists.forEach((list) => {
-        for (let k = firstEndingFrom(list, lane.periodTo, t0); k < list.length; k++) {
-          const index = list[k]!;
-          if (lane.periodFrom[index]! > t1) break;
-          marks.push(this.placePeriod(lane, index));
-        }
-      });
-      if (lane.periodOverflow.length) {
-        // Bars counted per bin: +1 where one starts, -1 past where it ends, then a running sum.
-        const change = new Int32Array(bins + 1);
-        const { overflowFrom, overflowTo } = lane;
-        for (let i = 0; i < overflowFrom.length; i++) {
-          const from = overflowFrom[i]!;
-          const to = overflowTo[i]!;
-          if (to < viewFrom || from > viewTo) continue;
-          change[Math.max(0, Math.floor((from - origin) * binsPerMs))]! += 1;
-          change[Math.min(bins - 1, Math.floor((to - origin) * binsPerMs)) + 1]! -= 1;
-        }
-        const counts = new Int32Array(bins);
-        for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
-        overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts) });
-      }
-      for (const list of stack.rowLists) {
-        for (let k = firstEndingFrom(list, stack.padTo, t0); k < list.length; k++) {
-          const index = list[k]!;
-          if (stack.padFrom[index]! > t1) break;
-          marks.push(this.placeOther(lane, laneIndex, index));
-        }
-      }
-      if (stack.overflow.length) {
-        const counts = new Int32Array(bins);
-        const anchors = stack.overflowAnchor;
-        for (let i = 0; i < anchors.length; i++) {
-          const anchor = anchors[i]!;
-          if (anchor >= viewFrom && anchor <= viewTo) counts[Math.min(bins - 1, Math.floor((anchor - origin) * binsPerMs))]! += 1;
-        }
-        overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts) });
-      }
+      let inView = 0;
+      for (const list of lane.periodRowLists) inView += Math.max(0, firstStartingAfter(list, lane.periodFrom, t1) - firstEndingFrom(list, lane.periodTo, t0));
+      for (const list of stack.rowLists) inView += Math.max(0, firstStartingAfter(list, stack.padFrom, t1) - firstEndingFrom(list, stack.padTo, t0));
       const rows = Math.max(1, lane.periodRowCount + stack.rowCount);
       const height = LANE_METRICS.header + rows * LANE_METRICS.row + LANE_METRICS.padding;
-      result.push({ id: lane.id, top, height, marks, overflowRows });
+      spans.push({ top, height, inView });
       this.laneSpans[laneIndex] = { top, height };
       top += height;
+      total += inView;
     });
-    return result;
+    const placeAll = !band || total <= placeAllUpTo;
+    return this.lanes.map((lane, laneIndex) => {
+      const { top, height, inView } = spans[laneIndex]!;
+      const placed = placeAll || (top + height >= band[0] && top <= band[1]);
+      return {
+        id: lane.id,
+        top,
+        height,
+        inView,
+        marks: placed ? this.placeMarks(lane, laneIndex, t0, t1) : [],
+        overflowRows: placed ? this.countOverflow(lane, laneIndex, view, width) : [],
+      };
+    });
+  }
+
+  /** A lane's marks in [t0, t1], outside its overflow rows: a binary search per sub-row, then only what is in the window. */
+  private placeMarks(lane: PreparedLane, laneIndex: number, t0: number, t1: number): MarkLayout[] {
+    const stack = this.pointStacks[laneIndex]!;
+    const marks: MarkLayout[] = [];
+    for (const list of lane.periodRowLists) {
+      for (let k = firstEndingFrom(list, lane.periodTo, t0); k < list.length; k++) {
+        const index = list[k]!;
+        if (lane.periodFrom[index]! > t1) break;
+        marks.push(this.placePeriod(lane, index));
+      }
+    }
+    for (const list of stack.rowLists) {
+      for (let k = firstEndingFrom(list, stack.padTo, t0); k < list.length; k++) {
+        const index = list[k]!;
+        if (stack.padFrom[index]! > t1) break;
+        marks.push(this.placeOther(lane, laneIndex, index));
+      }
+    }
+    return marks;
+  }
+
+  /** A lane's overflow rows, counted per bin from typed arrays. */
+  private countOverflow(lane: PreparedLane, laneIndex: number, view: readonly [number, number], width: number): OverflowRow[] {
+    const stack = this.pointStacks[laneIndex]!;
+    const bins = Math.max(1, Math.ceil(width / OVERFLOW_BIN));
+    // The bin a time falls in is (time - origin) * binsPerMs, clamped to the bins.
+    const origin = this.origin;
+    const binsPerMs = this.pxPerMs / OVERFLOW_BIN;
+    const [viewFrom, viewTo] = view;
+    const overflowRows: OverflowRow[] = [];
+    if (lane.periodOverflow.length) {
+      // Bars counted per bin: +1 where one starts, -1 past where it ends, then a running sum.
+      const change = new Int32Array(bins + 1);
+      const { overflowFrom, overflowTo } = lane;
+      for (let i = 0; i < overflowFrom.length; i++) {
+        const from = overflowFrom[i]!;
+        const to = overflowTo[i]!;
+        if (to < viewFrom || from > viewTo) continue;
+        change[Math.max(0, Math.floor((from - origin) * binsPerMs))]! += 1;
+        change[Math.min(bins - 1, Math.floor((to - origin) * binsPerMs)) + 1]! -= 1;
+      }
+      const counts = new Int32Array(bins);
+      for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
+      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts) });
+    }
+    if (stack.overflow.length) {
+      const counts = new Int32Array(bins);
+      const anchors = stack.overflowAnchor;
+      for (let i = 0; i < anchors.length; i++) {
+        const anchor = anchors[i]!;
+        if (anchor >= viewFrom && anchor <= viewTo) counts[Math.min(bins - 1, Math.floor((anchor - origin) * binsPerMs))]! += 1;
+      }
+      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts) });
+    }
+    return overflowRows;
   }
 
   private placePeriod(lane: PreparedLane, index: number): MarkLayout {

@@ -69,6 +69,30 @@ describe('10,000 events', () => {
     }
   });
 
+  it('paints every lane into the exported picture, also those below the screen that the live canvas leaves out', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    await waitFor(() => !timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!.hidden);
+    const heights = [...timeline.shadowRoot!.querySelectorAll<SVGRectElement>('rect.lane-bg')].map((r) => Number(r.getAttribute('height')));
+    const live = timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!;
+    const dense = timeline.imageParts().denseImage!;
+    // The live canvas covers a band around the screen; the picture is as tall as all the lanes.
+    expect(live.height).to.be.below(dense.height);
+    const image = new Image();
+    image.src = dense.href;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const inked = (top: number, height: number) => ctx.getImageData(0, top, canvas.width, height).data.some((value, i) => i % 4 === 3 && value > 0);
+    // Lanes stack from the picture's top; the last one is far below the screen.
+    const lastTop = heights.slice(0, -1).reduce((sum, height) => sum + height, 0);
+    expect(lastTop).to.be.above(innerHeight);
+    expect(inked(lastTop, heights[heights.length - 1]!)).to.equal(true);
+  });
+
   it('reaches marks with the keyboard, including ones only counted in an overflow row', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;

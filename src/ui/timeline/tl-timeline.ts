@@ -273,7 +273,8 @@ export class TlTimeline extends LitElement {
     }
     this.layoutCache ??= new LaneLayoutCache(this.laneOrder, this.cutoffTime);
     const [top, bottom] = this.visibleBand();
-    this.lanes = this.layoutCache.layout(this.view, this.plotWidth, [top - CANVAS_MARGIN, bottom + CANVAS_MARGIN]);
+    // Lanes off the screen (and its margin) get no placed marks when the canvas paints: it paints only the band.
+    this.lanes = this.layoutCache.layout(this.view, this.plotWidth, [top - CANVAS_MARGIN, bottom + CANVAS_MARGIN], SVG_MARK_LIMIT);
     this.bands = this.layoutOverlapBands();
   }
 
@@ -303,15 +304,15 @@ export class TlTimeline extends LitElement {
   }
 
   /** Draws the lanes that meet the band [from, to) of the lanes area (lane coordinates) onto `ctx`, whose origin is at `from`. */
-  private drawDenseLayer(ctx: CanvasRenderingContext2D, from: number, to: number): void {
+  private drawDenseLayer(ctx: CanvasRenderingContext2D, from: number, to: number, lanes: readonly LaneLayout[] = this.lanes): void {
     const theme = this.themeColors();
     ctx.translate(0, -from);
     drawMarks(
       ctx,
-      this.lanes.flatMap((lane, i) => {
+      lanes.flatMap((lane, i) => {
         if (lane.top + lane.height < from || lane.top > to) return [];
         const color = this.laneOrder[i]!.color;
-        return [{ top: lane.top, color: color.startsWith('var(') ? theme.context : color, marks: this.canvasMarks[i] ?? [], overflowRows: lane.overflowRows }];
+        return [{ top: lane.top, color: color.startsWith('var(') ? theme.context : color, marks: lane.marks, overflowRows: lane.overflowRows }];
       }),
       this.plotWidth,
       theme,
@@ -385,9 +386,9 @@ export class TlTimeline extends LitElement {
       if (!this.canvasMode || !this.plotSvg) return;
       const [top, bottom] = this.visibleBand(true);
       const [from, to] = this.paintedBand;
-      // Lanes scrolled into view may still be stacked for an earlier zoom level: lay them out again.
-      if (this.layoutCache?.hasStaleLanesIn([top - CANVAS_MARGIN, bottom + CANVAS_MARGIN])) this.requestUpdate();
-      else if ((top < from && from > 0) || (bottom > to && to < this.lanesHeight)) this.paintCanvas();
+      // Lanes scrolled into view have no placed marks yet, or points stacked for an earlier zoom level: lay them out again.
+      const uncovered = (top < from && from > 0) || (bottom > to && to < this.lanesHeight);
+      if (uncovered || this.layoutCache?.hasStaleLanesIn([top - CANVAS_MARGIN, bottom + CANVAS_MARGIN])) this.requestUpdate();
     });
   }
 
@@ -405,8 +406,9 @@ export class TlTimeline extends LitElement {
     canvas.width = width;
     canvas.height = height;
     const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    this.drawDenseLayer(ctx, 0, height);
+    if (!ctx || !this.layoutCache) return null;
+    // Every lane placed, not only those on screen.
+    this.drawDenseLayer(ctx, 0, height, this.layoutCache.layout(this.view, width));
     return { href: canvas.toDataURL('image/png'), x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
   }
 
@@ -706,7 +708,7 @@ export class TlTimeline extends LitElement {
    * focusable element.
    */
   private visibleLaneViews(roving: { lane: number; index: number } | null): LaneView[] {
-    const count = this.lanes.reduce((n, lane) => n + lane.marks.length, 0);
+    const count = this.lanes.reduce((n, lane) => n + lane.inView, 0);
     this.canvasMode = count > SVG_MARK_LIMIT;
     this.canvasMarks = this.canvasMode ? this.lanes.map((lane) => lane.marks) : [];
     const kept = [roving, this.selectedId ? this.locate(this.selectedId) : null].flatMap((at) => {

@@ -198,6 +198,25 @@ describe('layoutLanes', () => {
     expect(cache.hasStaleLanesIn(laneB)).toBe(false);
     expect(ys(scrolled[1]!)).toEqual(ys(fresh[1]!));
   });
+
+  it('places marks only in the lanes that meet the band, and still counts every lane\'s marks in view', () => {
+    const some = (lane: string, n: number) => Array.from({ length: n }, (_, i) => `${lane}${i},${lane},${i % 3 ? 'tooling' : 'activity'},2019-${String(1 + (i % 12)).padStart(2, '0')},${i % 3 ? '' : '2020-Q2'},t`);
+    const specs = ['A', 'B', 'C'].map((id) => ({ id, events: events(some(id, 120)) }));
+    const full = new LaneLayoutCache(specs, CUTOFF).layout(VIEW, WIDTH);
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const banded = cache.layout(VIEW, WIDTH, [0, full[0]!.height - 1]);
+    expect(banded.map((l) => [l.top, l.height, l.inView])).toEqual(full.map((l) => [l.top, l.height, l.marks.length]));
+    expect(banded[0]!.marks.length).toBe(full[0]!.marks.length);
+    expect(banded[0]!.overflowRows).toEqual(full[0]!.overflowRows);
+    expect(banded.slice(1).map((l) => [l.marks.length, l.overflowRows.length])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    // Few enough marks in view for the SVG to draw them all: every lane is placed, band or not.
+    const total = full.reduce((n, l) => n + l.marks.length, 0);
+    const all = cache.layout(VIEW, WIDTH, [0, full[0]!.height - 1], total);
+    expect(all.map((l) => l.marks.length)).toEqual(full.map((l) => l.marks.length));
+  });
 });
 
 describe('prepared spans', () => {
