@@ -332,8 +332,8 @@ export class TlTimeline extends LitElement {
 
   /** The part of the lanes area inside the browser's viewport, in lane coordinates. */
   private visibleBand(measure = false): [number, number] {
-    if (measure || this.plotTopOnScreen === null) this.plotTopOnScreen = measure ? this.plotSvg.getBoundingClientRect().top : 0;
-    const top = this.plotTopOnScreen + this.bandLabelRows * 16 + 4;
+    if (measure) this.plotTopOnScreen = this.plotSvg.getBoundingClientRect().top;
+    const top = (this.plotTopOnScreen ?? 0) + this.bandLabelRows * 16 + 4;
     return [-top, window.innerHeight - top];
   }
 
@@ -377,6 +377,8 @@ export class TlTimeline extends LitElement {
   private checkedPlacement = '';
 
   private bandCheckFrame = 0;
+
+  private topMeasureFrame = 0;
 
   /** At the start of the next frame, when the layout is clean and measuring is cheap: repaints if the screen shows lanes the canvas does not cover. */
   private checkPaintedBand(): void {
@@ -425,6 +427,14 @@ export class TlTimeline extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!TlTimeline.onlyOverview(changed)) this.paintCanvas();
+    // Where the plot sits on screen, measured early (while a file is still loading, say), so the first
+    // dense paint covers the lanes on screen rather than guessing that the plot starts at the top.
+    if (this.plotTopOnScreen === null && this.plotSvg && !this.topMeasureFrame) {
+      this.topMeasureFrame = requestAnimationFrame(() => {
+        this.topMeasureFrame = 0;
+        if (this.plotTopOnScreen === null && this.plotSvg?.isConnected) this.visibleBand(true);
+      });
+    }
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
     if (tip) {
       tip.style.top = `${this.tooltipPosition.top}px`;
