@@ -16,7 +16,7 @@ import {
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
-import { afterNextPaint } from '../after-paint';
+import { afterNextPaint, completeWithDeferred } from '../after-paint';
 import { tokens } from '../theme/tokens.styles';
 import { filtersStyles } from './tl-filters.styles';
 
@@ -114,13 +114,8 @@ export class TlFilters extends LitElement {
     this.facets = { tools: facetCounts(this.events, 'tools'), techniques: facetCounts(this.events, 'techniques') };
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.facetsCounted) {
-      await this.facetsCounted;
-      complete = (await super.getUpdateComplete()) && complete;
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeWithDeferred(() => super.getUpdateComplete(), () => this.facetsCounted);
   }
 
   private emit(filters: FilterState): void {

@@ -7,7 +7,7 @@ import { kindLabel, msg } from '../../i18n/messages';
 import { clusterDisplayName } from '../../i18n/names';
 import { tableStyles } from '../theme/table.styles';
 import { tokens } from '../theme/tokens.styles';
-import { afterNextPaint } from '../after-paint';
+import { afterNextPaint, completeWithDeferred } from '../after-paint';
 
 /** Rows per page: enough to read on, few enough that a 100,000-row file does not flood the page. */
 const PAGE_SIZE = 200;
@@ -85,13 +85,8 @@ export class TlEventTable extends LitElement {
   @state() private rowsWaiting = false;
   private rowsReady: Promise<void> | null = null;
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.rowsReady) {
-      await this.rowsReady;
-      complete = (await super.getUpdateComplete()) && complete;
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return completeWithDeferred(() => super.getUpdateComplete(), () => this.rowsReady);
   }
 
   /** Sorting waits as well: for 10,000 rows it is a noticeable part of the work before the chart's first paint. */
