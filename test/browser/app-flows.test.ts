@@ -6,6 +6,7 @@ import { EMPTY_META, readMetadata } from '../../src/io/metadata';
 import { loadInWorker } from '../../src/io/worker-loader';
 import { UrlSync } from '../../src/state/url-sync';
 import type { AppHost, TlApp } from '../../src/ui/app/tl-app';
+import { SETTLE_MS } from '../../src/ui/timeline/tl-timeline';
 import '../../src/ui/app/tl-app';
 
 
@@ -164,5 +165,28 @@ y-1,Y,intrusion,2017-05-02,,Third,Nebulae,
     await filters.updateComplete;
     expect([...tableRows(el)].map((row) => row.getAttribute('data-id'))).to.deep.equal(['y-1', 'x-1', 'x-2']);
     expect(facetTexts()).to.include.members(['China Chopper 2', 'PcShare 1', 'Nebulae 1', 'T1190 2', 'T1505.003 1']);
+  });
+
+  it('the window fields follow a wheel gesture once it pauses', async () => {
+    const el = await mountApp();
+    const filters = filtersOf(el);
+    await filters.updateComplete;
+    const fields = () => [...shadow(filters).querySelectorAll<HTMLInputElement>('input[name=from], input[name=to]')].map((input) => input.value);
+    const before = fields();
+    const svg = shadow(timelineOf(el)).querySelector('svg.plot')!;
+    const box = svg.getBoundingClientRect();
+    for (let i = 0; i < 2; i++) {
+      svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
+      await el.updateComplete;
+      await filters.updateComplete;
+    }
+    expect(fields()).to.deep.equal(before);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 50));
+    await el.updateComplete;
+    await filters.updateComplete;
+    expect(fields()).not.to.deep.equal(before);
+    const range = timelineOf(el).visibleRange;
+    expect(fields()[0]).to.match(/^\d{4}/);
+    expect(range[1] - range[0]).to.be.below(Date.UTC(2021, 3, 1) - Date.UTC(2012, 0, 1));
   });
 });

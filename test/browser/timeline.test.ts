@@ -2,7 +2,7 @@ import { waitFor } from './helpers';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { loadDataset } from '../../src/io/load';
 import { parseSourceDate } from '../../src/model/dates';
-import type { TlTimeline } from '../../src/ui/timeline/tl-timeline';
+import { SETTLE_MS, type TlTimeline, type ViewChangeDetail } from '../../src/ui/timeline/tl-timeline';
 import '../../src/ui/timeline/tl-timeline';
 
 const CLUSTERS = `id,label,name,attributed_to
@@ -107,6 +107,34 @@ describe('<tl-timeline>', () => {
     svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
     await el.updateComplete;
     expect(el.visibleRange[1] - el.visibleRange[0]).to.be.lessThan(before);
+  });
+
+  it('announces the window a wheel gesture ends on once it pauses, not every step; a button announces at once', async () => {
+    const el = await mount();
+    const rangeText = () => el.shadowRoot!.querySelector('.range')!.textContent!.trim();
+    const events: ViewChangeDetail[] = [];
+    el.addEventListener('tl-view-change', (e) => events.push(e.detail));
+    const start = rangeText();
+    const svg = el.shadowRoot!.querySelector('svg.plot')!;
+    const box = svg.getBoundingClientRect();
+    for (let i = 0; i < 3; i++) {
+      svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
+      await el.updateComplete;
+    }
+    // The chart has moved; the live region still names the window the gesture started from.
+    expect(events.length).to.equal(3);
+    expect(events.every((e) => e.user && e.settling)).to.equal(true);
+    expect(rangeText()).to.equal(start);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 50));
+    await el.updateComplete;
+    expect(events.length).to.equal(4);
+    expect(events[3]).to.deep.include({ user: true, settling: false, from: events[2]!.from, to: events[2]!.to });
+    const settled = rangeText();
+    expect(settled).not.to.equal(start);
+    el.zoomBy(2);
+    await el.updateComplete;
+    expect(events[4]).to.deep.include({ settling: false });
+    expect(rangeText()).not.to.equal(settled);
   });
 
   it('never zooms closer than about a month', async () => {

@@ -11,7 +11,7 @@ import { ensureLanguage, languageReady } from '../../i18n/language';
 import { windowToDates } from '../../state/url-codec';
 import type { ViewState } from '../../state/view-state';
 import { tokens } from '../theme/tokens.styles';
-import type { TlTimeline } from '../timeline/tl-timeline';
+import type { TlTimeline, ViewChangeDetail } from '../timeline/tl-timeline';
 import type { PanelView, TlDetailPanel } from '../panel/tl-detail-panel';
 import type { LoadState } from '../source/tl-data-source';
 import { appPrintStyles, appStyles } from './tl-app.styles';
@@ -61,14 +61,18 @@ export class TlApp extends LitElement {
 
   @state() private filters: FilterState = NO_FILTERS;
   @state() private inView = false;
-  @state() private window: TimeRange | null = null;
+  /**
+   * The window the user last moved to, for the link (URL). Not a reactive property: a wheel or drag
+   * reports every frame, and nothing drawn depends on it (the window fields follow shownRange).
+   */
+  private window: TimeRange | null = null;
   @state() private panel: PanelView = null;
   @state() private selectedId: string | null = null;
   @state() private dragging = false;
   /**
-   * What the chart shows now, whoever moved it: the window fields and "only rows in view" follow
-   * it. Not a reactive property: the chart reports every zoom frame, and the app re-renders only
-   * when something it shows depends on the change (see handleViewChange).
+   * What the chart shows, whoever moved it, once a wheel or drag gesture has paused: the window
+   * fields and "only rows in view" follow it. Not a reactive property: the app re-renders only when
+   * something it shows depends on the change (see handleViewChange).
    */
   private shownRange: TimeRange | null = null;
 
@@ -180,12 +184,15 @@ export class TlApp extends LitElement {
     this.changed();
   }
 
-  private handleViewChange(from: number, to: number, user: boolean): void {
-    const previous = this.shownRange;
-    const before = this.windowText();
-    this.shownRange = [from, to];
-    const after = this.windowText();
-    if (this.inView || before.from !== after.from || before.to !== after.to) this.requestUpdate('shownRange', previous);
+  private handleViewChange({ from, to, user, settling }: ViewChangeDetail): void {
+    // During a wheel or drag gesture the window fields and the in-view table wait until it pauses.
+    if (!settling) {
+      const previous = this.shownRange;
+      const before = this.windowText();
+      this.shownRange = [from, to];
+      const after = this.windowText();
+      if (this.inView || before.from !== after.from || before.to !== after.to) this.requestUpdate('shownRange', previous);
+    }
     if (!user) return;
     this.window = [from, to];
     this.changed('replace');
@@ -210,6 +217,7 @@ export class TlApp extends LitElement {
   private showWindow(range: TimeRange): void {
     this.timeline?.showRange(range);
     this.window = this.timeline?.visibleRange ?? range;
+    this.requestUpdate();
     this.changed();
   }
 
@@ -326,7 +334,7 @@ export class TlApp extends LitElement {
       .selectedId=${this.selectedId}
       lang=${this.lang}
       @tl-event-select=${(e: CustomEvent<{ id: string | null }>) => this.handleEventSelect(e.detail.id)}
-      @tl-view-change=${(e: CustomEvent<{ from: number; to: number; user: boolean }>) => this.handleViewChange(e.detail.from, e.detail.to, e.detail.user)}
+      @tl-view-change=${(e: CustomEvent<ViewChangeDetail>) => this.handleViewChange(e.detail)}
       @tl-lane-select=${(e: CustomEvent<{ clusterId: string }>) => this.openPanel({ kind: 'cluster', clusterId: e.detail.clusterId })}
     ></tl-timeline>`;
   }

@@ -38,6 +38,21 @@ export interface ViewChangeDetail {
   readonly to: number;
   /** True when the user zoomed or panned; false when the chart re-fitted itself. */
   readonly user: boolean;
+  /**
+   * True while a wheel, drag or brush gesture is still moving the window; one more event with
+   * `settling: false` follows once it has paused for SETTLE_MS. Text that describes the window can
+   * wait for that one rather than change every frame.
+   */
+  readonly settling: boolean;
+}
+
+/** How long a wheel, drag or brush gesture must pause before the window counts as settled. */
+export const SETTLE_MS = 250;
+
+/** Wheel and drag steps come many a second; clicks, keys and double-clicks are one step each. */
+function isContinuous(sourceEvent: unknown): boolean {
+  const type = (sourceEvent as Event | null | undefined)?.type;
+  return type === 'wheel' || type === 'mousemove' || type === 'touchmove';
 }
 
 declare global {
@@ -155,6 +170,8 @@ export class TlTimeline extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.overviewCache = null;
+    clearTimeout(this.settleTimer);
+    this.settling = false;
     window.removeEventListener('scroll', this.handleScroll, { capture: true });
     window.removeEventListener('resize', this.handleScroll);
     for (const media of this.themeMedia) media.removeEventListener('change', this.handleThemeChange);
@@ -490,6 +507,7 @@ export class TlTimeline extends LitElement {
   }
 
   private handleZoom(event: D3ZoomEvent<SVGSVGElement, unknown>): void {
+    const before = this.view;
     const domain = event.transform.rescaleX(this.baseScale).domain();
     const from = domain[0]!.getTime();
     const to = domain[1]!.getTime();
@@ -505,7 +523,35 @@ export class TlTimeline extends LitElement {
     }
     // `user` tells the user's own zooming apart from re-fitting after a resize, new data or a link.
     const user = Boolean(event.sourceEvent) || this.userGesture || this.brushing;
-    this.dispatchEvent(new CustomEvent('tl-view-change', { detail: { from: this.view[0], to: this.view[1], user }, bubbles: true, composed: true }));
+    const settling = isContinuous(event.sourceEvent) || this.brushing;
+    clearTimeout(this.settleTimer);
+    if (settling) {
+      if (!this.settling) this.announcedView = before;
+      this.settling = true;
+      this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
+    } else this.settling = false;
+    this.dispatchViewChange(user, settling);
+  }
+
+  private dispatchViewChange(user: boolean, settling: boolean): void {
+    const detail: ViewChangeDetail = { from: this.view[0], to: this.view[1], user, settling };
+    this.dispatchEvent(new CustomEvent('tl-view-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * While a gesture moves the window, the toolbar keeps announcing (aria-live) the window it
+   * started from; it catches up when the gesture pauses. A screen reader hears where the zoom
+   * ended, not every frame of it, and a frame does not re-set the text.
+   */
+  @state() private settling = false;
+
+  private announcedView: TimeRange = [0, 1];
+
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private settle(): void {
+    this.settling = false;
+    this.dispatchViewChange(true, false);
   }
 
   private handleBrush(event: D3BrushEvent<unknown>): void {
@@ -769,7 +815,8 @@ export class TlTimeline extends LitElement {
       markLabel: this.markLabel,
     };
     const laneViews: LaneView[] = this.visibleLaneViews(roving);
-    const rangeText = `${formatSourceDate(sourceDateAt(this.view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(this.view[1] - 1, 'month'), this.lang)}`;
+    const shown = this.settling ? this.announcedView : this.view;
+    const rangeText = `${formatSourceDate(sourceDateAt(shown[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(shown[1] - 1, 'month'), this.lang)}`;
 
     return html`
       <figure class="timeline" aria-labelledby="timeline-title">
