@@ -111,30 +111,36 @@ describe('<tl-timeline>', () => {
 
   it('announces the window a wheel gesture ends on once it pauses, not every step; a button announces at once', async () => {
     const el = await mount();
-    const rangeText = () => el.shadowRoot!.querySelector('.range')!.textContent!.trim();
+    const visible = () => el.shadowRoot!.querySelector('.range')!.textContent!.trim();
+    const announced = () => el.shadowRoot!.querySelector('[aria-live]')!.textContent!.trim();
+    expect(el.shadowRoot!.querySelector('.range')!.getAttribute('aria-hidden')).to.equal('true');
     const events: ViewChangeDetail[] = [];
     el.addEventListener('tl-view-change', (e) => events.push(e.detail));
-    const start = rangeText();
+    const start = announced();
+    expect(visible()).to.equal(start);
     const svg = el.shadowRoot!.querySelector('svg.plot')!;
     const box = svg.getBoundingClientRect();
     for (let i = 0; i < 3; i++) {
       svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
       await el.updateComplete;
     }
-    // The chart has moved; the live region still names the window the gesture started from.
+    // The chart and its visible range text have moved; the live region still names the window the gesture started from.
     expect(events.length).to.equal(3);
     expect(events.every((e) => e.user && e.settling)).to.equal(true);
-    expect(rangeText()).to.equal(start);
+    expect(visible()).not.to.equal(start);
+    expect(announced()).to.equal(start);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 50));
     await el.updateComplete;
     expect(events.length).to.equal(4);
     expect(events[3]).to.deep.include({ user: true, settling: false, from: events[2]!.from, to: events[2]!.to });
-    const settled = rangeText();
+    const settled = announced();
+    expect(settled).to.equal(visible());
     expect(settled).not.to.equal(start);
     el.zoomBy(2);
     await el.updateComplete;
     expect(events[4]).to.deep.include({ settling: false });
-    expect(rangeText()).not.to.equal(settled);
+    expect(announced()).not.to.equal(settled);
+    expect(announced()).to.equal(visible());
   });
 
   it('never zooms closer than about a month', async () => {

@@ -539,9 +539,9 @@ export class TlTimeline extends LitElement {
   }
 
   /**
-   * While a gesture moves the window, the toolbar keeps announcing (aria-live) the window it
-   * started from; it catches up when the gesture pauses. A screen reader hears where the zoom
-   * ended, not every frame of it, and a frame does not re-set the text.
+   * While a gesture moves the window, the toolbar's live region keeps the window it started from
+   * and catches up when the gesture pauses: a screen reader hears where the zoom ended, not every
+   * frame of it. The visible range text follows every frame.
    */
   @state() private settling = false;
 
@@ -815,14 +815,16 @@ export class TlTimeline extends LitElement {
       markLabel: this.markLabel,
     };
     const laneViews: LaneView[] = this.visibleLaneViews(roving);
-    const shown = this.settling ? this.announcedView : this.view;
-    const rangeText = `${formatSourceDate(sourceDateAt(shown[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(shown[1] - 1, 'month'), this.lang)}`;
+    const rangeOf = (view: TimeRange) => `${formatSourceDate(sourceDateAt(view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(view[1] - 1, 'month'), this.lang)}`;
+    const rangeText = rangeOf(this.view);
+    const announcedText = rangeOf(this.settling ? this.announcedView : this.view);
 
     return html`
       <figure class="timeline" aria-labelledby="timeline-title">
         <div class="toolbar">
           <figcaption id="timeline-title">${msg(this.lang, 'timelineLabel')}</figcaption>
-          <span class="range" aria-live="polite">${msg(this.lang, 'viewRange', { range: rangeText })}</span>
+          <span class="range" aria-hidden="true">${msg(this.lang, 'viewRange', { range: rangeText })}</span>
+          <span class="visually-hidden" aria-live="polite">${msg(this.lang, 'viewRange', { range: announcedText })}</span>
           <div class="zoom-buttons" role="group" aria-label=${msg(this.lang, 'zoomControls')}>
             <button type="button" @click=${() => this.zoomBy(ZOOM_STEP)} aria-label=${msg(this.lang, 'zoomIn')} title=${msg(this.lang, 'zoomIn')}>+</button>
             <button type="button" @click=${() => this.zoomBy(1 / ZOOM_STEP)} aria-label=${msg(this.lang, 'zoomOut')} title=${msg(this.lang, 'zoomOut')}>−</button>
