@@ -439,7 +439,7 @@ export class TlTimeline extends LitElement {
     const y = event.clientY - box.top - (this.bandLabelRows * 16 + 4);
     const laneIndex = this.lanes.findIndex((lane) => y >= lane.top && y < lane.top + lane.height);
     if (laneIndex < 0) return null;
-    return hitTest(this.canvasMarks[laneIndex] ?? [], x, y - this.lanes[laneIndex]!.top);
+    return hitTest(this.lanes[laneIndex]!.marks, x, y - this.lanes[laneIndex]!.top);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -766,7 +766,6 @@ export class TlTimeline extends LitElement {
   private visibleLaneViews(roving: { lane: number; index: number } | null): LaneView[] {
     const count = this.lanes.reduce((n, lane) => n + lane.inView, 0);
     this.canvasMode = count > SVG_MARK_LIMIT;
-    this.canvasMarks = this.canvasMode ? this.lanes.map((lane) => lane.marks) : [];
     const kept = [roving, this.selectedId ? this.locate(this.selectedId) : null].flatMap((at) => {
       const mark = at && this.markAt(at.lane, at.index);
       return mark ? [{ lane: at.lane, mark }] : [];
@@ -787,8 +786,6 @@ export class TlTimeline extends LitElement {
       };
     });
   }
-
-  private canvasMarks: (readonly MarkLayout[])[] = [];
 
   private markLabel = (mark: MarkLayout): string => {
     const event = mark.event;
