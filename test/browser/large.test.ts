@@ -93,6 +93,28 @@ describe('10,000 events', () => {
     expect(inked(lastTop, heights[heights.length - 1]!)).to.equal(true);
   });
 
+  it('a click on a mark the canvas painted selects that event', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const canvas = timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!;
+    await waitFor(() => !canvas.hidden);
+    // The chart's own layout says where it painted each mark (lane coordinates; the canvas starts at paintedBand[0]).
+    type Placed = { top: number; marks: { cx: number; y: number; shape: string; event: { id: string } }[] };
+    const chart = timeline as unknown as { lanes: Placed[]; paintedBand: [number, number] };
+    const lane = chart.lanes[0]!;
+    const mark = lane.marks.find((m) => m.shape === 'point' && m.cx > 40 && m.cx < canvas.clientWidth - 40)!;
+    const box = canvas.getBoundingClientRect();
+    const x = box.left + mark.cx;
+    const y = box.top + lane.top + mark.y - chart.paintedBand[0];
+    const selected = new Promise<string | null>((resolve) => timeline.addEventListener('tl-event-select', (e) => resolve(e.detail.id), { once: true }));
+    timeline.shadowRoot!.querySelector('svg.plot')!.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, composed: true }));
+    const id = await selected;
+    // The nearest mark under the pointer: this one, or one drawn on the same spot.
+    const hit = lane.marks.find((m) => m.event.id === id)!;
+    expect(Math.abs(hit.cx - mark.cx)).to.be.at.most(8);
+    expect(hit.y).to.equal(mark.y);
+  });
+
   it('reaches marks with the keyboard, including ones only counted in an overflow row', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
