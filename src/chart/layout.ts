@@ -303,7 +303,38 @@ export class LaneLayoutCache {
     return Math.round(Math.log2(Math.max(msPerPx, 1e-9)) * 2);
   }
 
+  /** Stacks made ahead of time for the zoom levels next to the current one (see prestack), per lane. */
+  private readySoon: Map<number, PointStack & { readonly bucket: number }>[] = [];
+
   private stackLane(laneIndex: number, bucket: number): void {
+    const ready = this.readySoon[laneIndex]?.get(bucket);
+    this.pointStacks[laneIndex] = ready ?? this.stackFor(laneIndex, bucket);
+    this.readySoon[laneIndex]?.delete(bucket);
+    this.staleLanes.delete(laneIndex);
+  }
+
+  /**
+   * Stacks the points of the lanes meeting `band` for the zoom levels just above and below the
+   * current one, so that the frame in which a zoom crosses a level need not do it. Meant for idle
+   * time: it stops when `timeLeft()` (ms) runs low, and returns false when nothing is left to do.
+   */
+  prestack(band: readonly [number, number], timeLeft: () => number): boolean {
+    for (let laneIndex = 0; laneIndex < this.lanes.length; laneIndex++) {
+      const span = this.laneSpans[laneIndex];
+      const current = this.pointStacks[laneIndex];
+      if (!span || !current || span.top + span.height < band[0] || span.top > band[1]) continue;
+      const ready = (this.readySoon[laneIndex] ??= new Map());
+      for (const stale of ready.keys()) if (Math.abs(stale - current.bucket) > 1) ready.delete(stale);
+      for (const bucket of [current.bucket - 1, current.bucket + 1]) {
+        if (ready.has(bucket)) continue;
+        if (timeLeft() < 2) return true;
+        ready.set(bucket, this.stackFor(laneIndex, bucket));
+      }
+    }
+    return false;
+  }
+
+  private stackFor(laneIndex: number, bucket: number): PointStack & { readonly bucket: number } {
     const lane = this.lanes[laneIndex]!;
     const ms = 2 ** ((bucket + 0.5) / 2);
     const half = (LANE_METRICS.glyph / 2) * ms;
@@ -321,8 +352,7 @@ export class LaneLayoutCache {
     const { lists, overflow } = rowLists(lane.othersByStart, stack.rows, MAX_POINT_ROWS);
     const overflowAnchor = new Float64Array(overflow.length);
     for (let k = 0; k < overflow.length; k++) overflowAnchor[k] = otherAnchor[overflow[k]!]!;
-    this.pointStacks[laneIndex] = { bucket, rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
-    this.staleLanes.delete(laneIndex);
+    return { bucket, rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
   }
 
   /** True when a lane meeting `band` (lane coordinates) still has points stacked for another zoom level. */

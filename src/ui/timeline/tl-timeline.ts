@@ -172,6 +172,8 @@ export class TlTimeline extends LitElement {
     this.overviewCache = null;
     clearTimeout(this.settleTimer);
     this.settling = false;
+    this.cancelPrestack?.();
+    this.cancelPrestack = null;
     window.removeEventListener('scroll', this.handleScroll, { capture: true });
     window.removeEventListener('resize', this.handleScroll);
     for (const media of this.themeMedia) media.removeEventListener('change', this.handleThemeChange);
@@ -395,6 +397,36 @@ export class TlTimeline extends LitElement {
 
   private bandCheckFrame = 0;
 
+  private cancelPrestack: (() => void) | null = null;
+
+  /**
+   * In idle time, stacks the points of the lanes on screen for the zoom levels next to this one,
+   * so that the zoom frame that crosses a level does not have to (LaneLayoutCache.prestack).
+   */
+  private schedulePrestack(): void {
+    this.cancelPrestack?.();
+    this.cancelPrestack = null;
+    const cache = this.layoutCache;
+    if (!cache) return;
+    const [top, bottom] = this.visibleBand();
+    const band: [number, number] = [top - CANVAS_MARGIN, bottom + CANVAS_MARGIN];
+    const run = (timeLeft: () => number) => {
+      this.cancelPrestack = null;
+      if (this.layoutCache === cache && cache.prestack(band, timeLeft)) this.schedulePrestack();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
+      this.cancelPrestack = () => cancelIdleCallback(handle);
+    } else {
+      // Without idle callbacks (older Safari): a short slice a little later.
+      const handle = setTimeout(() => {
+        const end = performance.now() + 8;
+        run(() => end - performance.now());
+      }, 100);
+      this.cancelPrestack = () => clearTimeout(handle);
+    }
+  }
+
   private topMeasureFrame = 0;
 
   /** At the start of the next frame, when the layout is clean and measuring is cheap: repaints if the screen shows lanes the canvas does not cover. */
@@ -443,7 +475,10 @@ export class TlTimeline extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (!TlTimeline.onlyOverview(changed)) this.paintCanvas();
+    if (!TlTimeline.onlyOverview(changed)) {
+      this.paintCanvas();
+      this.schedulePrestack();
+    }
     // Where the plot sits on screen, measured early (while a file is still loading, say), so the first
     // dense paint covers the lanes on screen rather than guessing that the plot starts at the top.
     if (this.plotTopOnScreen === null && this.plotSvg && !this.topMeasureFrame) {

@@ -199,6 +199,25 @@ describe('layoutLanes', () => {
     expect(ys(scrolled[1]!)).toEqual(ys(fresh[1]!));
   });
 
+  it('stacks the neighbouring zoom levels ahead of time, within the time it is given, with the same result', () => {
+    const many = (lane: string) => Array.from({ length: 600 }, (_, i) => `${lane}${i},${lane},intrusion,2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},,t`);
+    const specs = [{ id: 'A', events: events(many('A')) }];
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const band: [number, number] = [0, 10_000];
+    cache.layout(VIEW, WIDTH, band);
+    // No time: nothing done, work left.
+    expect(cache.prestack(band, () => 0)).toBe(true);
+    // Enough time: both neighbours stacked, nothing left.
+    expect(cache.prestack(band, () => 100)).toBe(false);
+    expect(cache.prestack(band, () => 100)).toBe(false);
+    // Zooming out by half an octave (the next level) gives what a fresh layout gives.
+    const wider = [ORIGIN, ORIGIN + WIDTH * DAY * Math.SQRT2] as const;
+    const ys = (lanes: readonly { marks: readonly { y: number; event: { id: string } }[] }[]) => lanes[0]!.marks.map((m) => `${m.event.id}@${m.y}`).sort();
+    expect(ys(cache.layout(wider, WIDTH, band))).toEqual(ys(new LaneLayoutCache(specs, CUTOFF).layout(wider, WIDTH, band)));
+    // The level it came from is now a neighbour, and the other side needs stacking.
+    expect(cache.prestack(band, () => 100)).toBe(false);
+  });
+
   it('places marks only in the lanes that meet the band, and still counts every lane\'s marks in view', () => {
     const some = (lane: string, n: number) => Array.from({ length: n }, (_, i) => `${lane}${i},${lane},${i % 3 ? 'tooling' : 'activity'},2019-${String(1 + (i % 12)).padStart(2, '0')},${i % 3 ? '' : '2020-Q2'},t`);
     const specs = ['A', 'B', 'C'].map((id) => ({ id, events: events(some(id, 120)) }));
