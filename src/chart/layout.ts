@@ -307,9 +307,12 @@ export class LaneLayoutCache {
   private readySoon: Map<number, PointStack & { readonly bucket: number }>[] = [];
 
   private stackLane(laneIndex: number, bucket: number): void {
-    const ready = this.readySoon[laneIndex]?.get(bucket);
-    this.pointStacks[laneIndex] = ready ?? this.stackFor(laneIndex, bucket);
-    this.readySoon[laneIndex]?.delete(bucket);
+    const ready = (this.readySoon[laneIndex] ??= new Map());
+    const previous = this.pointStacks[laneIndex];
+    this.pointStacks[laneIndex] = ready.get(bucket) ?? this.stackFor(laneIndex, bucket);
+    ready.delete(bucket);
+    // The level just left is a neighbour of the new one: zooming back needs no stacking either.
+    if (previous) ready.set(previous.bucket, previous);
     this.staleLanes.delete(laneIndex);
   }
 
