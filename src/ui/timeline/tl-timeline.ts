@@ -29,6 +29,7 @@ import {
   type OverlapBand,
 } from './marks.svg';
 import { timelineStyles } from './tl-timeline.styles';
+import { afterNextPaint } from '../after-paint';
 
 export interface EventSelectDetail {
   readonly id: string | null;
@@ -943,17 +944,15 @@ export class TlTimeline extends LitElement {
   private overviewImage(width: number, rowHeight: number): string {
     const key = [this.laneOrder, width, this.baseScale.domain()[0]!.getTime(), this.baseScale.domain()[1]!.getTime()];
     if (this.overviewCache && this.overviewCache.key.every((part, i) => part === key[i])) return this.overviewCache.url;
-    // Drawn and encoded once the chart has been painted (a task queued from the next frame), not
-    // in this render: until then the strip keeps its previous picture, or shows none.
+    // Drawn and encoded once the chart has been painted, not in this render: until then the strip
+    // keeps its previous picture, or shows none.
     const entry: { key: unknown[]; url: string } = { key, url: this.overviewCache?.url ?? '' };
     this.overviewCache = entry;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (this.overviewCache !== entry) return;
-        entry.url = this.paintOverview(width, rowHeight);
-        this.overviewVersion++;
-      }),
-    );
+    void afterNextPaint().then(() => {
+      if (this.overviewCache !== entry) return;
+      entry.url = this.paintOverview(width, rowHeight);
+      this.overviewVersion++;
+    });
     return entry.url;
   }
 
