@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isCanonicalHttpUrl } from '../../src/io/cells';
 import { loadDataset } from '../../src/io/load';
-import { loadInWorker, type LoadProgress } from '../../src/io/worker-loader';
+import { loadInWorker, startWorkerEarly, type LoadProgress } from '../../src/io/worker-loader';
 
 const ROWS = 20_000;
 const HEADER = 'id,cluster,kind,start,end,title,summary,confidence,techniques,source_url';
@@ -280,5 +280,44 @@ describe('loadInWorker with parse.worker.ts', function () {
     await loadInWorker({ events: { name: 'nothing.csv' } }, { createWorker }).catch((e) => (error = e));
     expect((error as Error).message).to.equal('The CSV files could not be loaded: "nothing.csv" has no content to read.');
     expect(made[0]!.terminated).to.equal(1);
+  });
+});
+
+describe('startWorkerEarly', function () {
+  this.timeout(60_000);
+
+  it('starts the worker at once and hands that same worker to the load, which loads with it', async () => {
+    const { createWorker, made } = trackedWorkerFactory();
+    const early = startWorkerEarly(createWorker);
+    expect(made).to.have.length(1);
+    const dataset = await loadInWorker({ events: { name: 'e.csv', text: EVENTS }, clusters: { name: 'c.csv', text: CLUSTERS } }, { createWorker: early.createWorker });
+    expect(made).to.have.length(1);
+    expect(dataset.events).to.have.length(ROWS - BAD_ROWS.size);
+    expect(made[0]!.terminated).to.equal(1);
+    // The load ended its worker; nothing is left for discard to end.
+    early.discard();
+    expect(made[0]!.terminated).to.equal(1);
+  });
+
+  it('ends a worker no load took; a later load gets a new one', async () => {
+    const { createWorker, made } = trackedWorkerFactory();
+    const early = startWorkerEarly(createWorker);
+    early.discard();
+    expect(made[0]!.terminated).to.equal(1);
+    const dataset = await loadInWorker({ events: { name: 'e.csv', text: 'id,cluster,kind,start,title\nx,A,intrusion,2020,X\n' } }, { createWorker: early.createWorker });
+    expect(made).to.have.length(2);
+    expect(dataset.events.map((e) => e.id)).to.deep.equal(['x']);
+  });
+
+  it('keeps a failed start for the load, which reports that the reader could not start', async () => {
+    let calls = 0;
+    const early = startWorkerEarly(() => {
+      calls++;
+      throw new Error('workers are blocked');
+    });
+    let error: unknown = null;
+    await loadInWorker({ events: { name: 'e.csv', text: 'id\n' } }, { createWorker: early.createWorker }).catch((e) => (error = e));
+    expect(calls).to.equal(1);
+    expect((error as Error).message).to.match(/workers are blocked/);
   });
 });

@@ -2,7 +2,7 @@ import { LoadError } from '../../i18n/load-messages';
 import { pairFilesDetailed } from '../../io/classify';
 import { createParseWorker } from '../../io/create-parse-worker';
 import { fetchCsvFile, fileSizeFailure, resolveSameOrigin } from '../../io/fetch-csv';
-import { loadInWorker, type LoadProgress } from '../../io/worker-loader';
+import { loadInWorker, startWorkerEarly, type LoadProgress } from '../../io/worker-loader';
 import type { Dataset } from '../../model/types';
 
 /** Where loaded data came from, kept so that "Save this view" can put the same files into the saved page. */
@@ -39,6 +39,20 @@ export async function loadUserFiles(
     const refusal = fileSizeFailure(file);
     if (refusal) throw new LoadRefused(refusal);
   }
+  const worker = startWorkerEarly(createParseWorker);
+  try {
+    return await loadPairedFiles(files, onProgress, signal, worker.createWorker);
+  } finally {
+    worker.discard();
+  }
+}
+
+async function loadPairedFiles(
+  files: readonly File[],
+  onProgress: (progress: LoadProgress, name: string) => void,
+  signal: AbortSignal,
+  createWorker: () => Worker,
+): Promise<UserDataResult> {
   const heads = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.slice(0, HEADER_BYTES).text(), file })));
   const pairing = pairFilesDetailed(heads);
   if (!pairing.events) {
@@ -50,7 +64,7 @@ export async function loadUserFiles(
     events: { name, file: pairing.events.file },
     clusters: pairing.clusters ? { name: pairing.clusters.name, file: pairing.clusters.file } : undefined,
   };
-  const dataset = await loadInWorker(source, { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal });
+  const dataset = await loadInWorker(source, { createWorker, onProgress: (p) => onProgress(p, name), signal });
   return { dataset, name, source };
 }
 
@@ -68,15 +82,20 @@ export async function loadFromLinks(
   const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
   onProgress({ phase: 'reading', fraction: 0 }, name);
   const clustersName = clusters?.ok ? decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv') : null;
-  // Fetched as files: the worker decodes them, not the page.
-  const [eventsFile, clustersFile] = await Promise.all([
-    fetchCsvFile(events.url, name, signal),
-    clusters?.ok && clustersName ? fetchCsvFile(clusters.url, clustersName, signal) : Promise.resolve(null),
-  ]);
-  const source: LoadedSource = {
-    events: { name, file: eventsFile },
-    clusters: clustersFile && clustersName ? { name: clustersName, file: clustersFile } : undefined,
-  };
-  const dataset = await loadInWorker(source, { createWorker: createParseWorker, onProgress: (p) => onProgress(p, name), signal });
-  return { dataset, name, source };
+  // The worker starts while the files download; they are fetched as files: the worker decodes them, not the page.
+  const worker = startWorkerEarly(createParseWorker);
+  try {
+    const [eventsFile, clustersFile] = await Promise.all([
+      fetchCsvFile(events.url, name, signal),
+      clusters?.ok && clustersName ? fetchCsvFile(clusters.url, clustersName, signal) : Promise.resolve(null),
+    ]);
+    const source: LoadedSource = {
+      events: { name, file: eventsFile },
+      clusters: clustersFile && clustersName ? { name: clustersName, file: clustersFile } : undefined,
+    };
+    const dataset = await loadInWorker(source, { createWorker: worker.createWorker, onProgress: (p) => onProgress(p, name), signal });
+    return { dataset, name, source };
+  } finally {
+    worker.discard();
+  }
 }
