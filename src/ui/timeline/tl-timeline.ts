@@ -350,11 +350,22 @@ export class TlTimeline extends LitElement {
    */
   private plotTopOnScreen: number | null = null;
 
+  /**
+   * The viewport's height when last read. Reading window.innerHeight forces a layout when the page
+   * has changes not yet laid out, as it does in the middle of an update: it is read with the plot's
+   * top, and when the window is resized.
+   */
+  private viewportHeight: number | null = null;
+
   /** The part of the lanes area inside the browser's viewport, in lane coordinates. */
   private visibleBand(measure = false): [number, number] {
-    if (measure) this.plotTopOnScreen = this.plotSvg.getBoundingClientRect().top;
+    if (measure) {
+      this.plotTopOnScreen = this.plotSvg.getBoundingClientRect().top;
+      this.viewportHeight = window.innerHeight;
+    }
+    this.viewportHeight ??= window.innerHeight;
     const top = (this.plotTopOnScreen ?? 0) + this.bandLabelRows * 16 + 4;
-    return [-top, window.innerHeight - top];
+    return [-top, this.viewportHeight - top];
   }
 
   /**
@@ -445,7 +456,8 @@ export class TlTimeline extends LitElement {
   }
 
   /** On scroll or resize, repaints the canvas once the screen reaches past the band it covers. */
-  private handleScroll = (): void => {
+  private handleScroll = (event: Event): void => {
+    if (event.type === 'resize') this.viewportHeight = window.innerHeight;
     if (this.canvasMode && this.plotSvg) this.checkPaintedBand();
   };
 
