@@ -113,7 +113,13 @@ interface PreparedLane {
   /** Where a point's glyph sits in time (its interval's middle; a span's start). */
   readonly otherAnchor: Float64Array;
   readonly othersByStart: Int32Array;
-  /** Indexes into periods (negative: -1 - i) and others (i), in time order: the keyboard's order. */
+  /** Every mark's start: bars from the last to the first (their codes sort lower at equal starts), then the others. */
+  readonly starts: Float64Array;
+}
+
+/** A lane's marks in time order: the keyboard's order. Made when the keyboard first needs the lane. */
+interface KeyboardOrder {
+  /** Indexes into periods (negative: -1 - i) and others (i). */
   readonly order: Int32Array;
   readonly orderStart: Float64Array;
 }
@@ -244,13 +250,6 @@ function prepareLane(lane: LaneSpec, cutoff: number): PreparedLane {
     overflowFrom[k] = periodFrom[overflow[k]!]!;
     overflowTo[k] = periodTo[overflow[k]!]!;
   }
-  const byStart = orderByKey(starts);
-  const order = new Int32Array(byStart.length);
-  const orderStart = new Float64Array(byStart.length);
-  for (let k = 0; k < byStart.length; k++) {
-    order[k] = byStart[k]! - periodCount;
-    orderStart[k] = starts[byStart[k]!]!;
-  }
   return {
     id: lane.id,
     periodEvents,
@@ -271,15 +270,26 @@ function prepareLane(lane: LaneSpec, cutoff: number): PreparedLane {
     otherTo,
     otherAnchor,
     othersByStart: orderByKey(otherFrom),
-    order,
-    orderStart,
+    starts,
   };
+}
+
+function keyboardOrder(lane: PreparedLane): KeyboardOrder {
+  const periodCount = lane.periodEvents.length;
+  const byStart = orderByKey(lane.starts);
+  const order = new Int32Array(byStart.length);
+  const orderStart = new Float64Array(byStart.length);
+  for (let k = 0; k < byStart.length; k++) {
+    order[k] = byStart[k]! - periodCount;
+    orderStart[k] = lane.starts[byStart[k]!]!;
+  }
+  return { order, orderStart };
 }
 
 /**
  * Lane layout that does the expensive part once per data load: what each event is, its time span,
- * the bars' stacking (zoom-independent), the keyboard order and the sort orders; points are
- * re-stacked only when the zoom moves by half an octave (a linear pass over a pre-sorted list).
+ * the bars' stacking (zoom-independent) and the sort orders (a lane's keyboard order when the
+ * keyboard first needs it); points are re-stacked only when the zoom moves by half an octave (a linear pass over a pre-sorted list).
  * A frame then visits only the marks in the window (a binary search per sub-row) and counts the
  * overflow rows per bin, so its cost follows what is on screen, not the size of the data.
  */
@@ -520,15 +530,24 @@ export class LaneLayoutCache {
 
   // ——— The keyboard's view: every mark of a lane, in time order, drawn or counted ———
 
+  private keyboardOrders: (KeyboardOrder | undefined)[] = [];
+
+  /** A lane's keyboard order, sorted on first use: a first paint usually needs only the first lane's. */
+  private orderOf(lane: number): KeyboardOrder | null {
+    const prepared = this.lanes[lane];
+    if (!prepared) return null;
+    return (this.keyboardOrders[lane] ??= keyboardOrder(prepared));
+  }
+
   /** How many marks lane `lane` has. */
   markCount(lane: number): number {
-    return this.lanes[lane]?.order.length ?? 0;
+    return this.lanes[lane]?.starts.length ?? 0;
   }
 
   /** The `index`-th mark of a lane in time order, placed as in the last frame laid out. */
   markAt(lane: number, index: number): MarkLayout | null {
     const prepared = this.lanes[lane];
-    const code = prepared?.order[index];
+    const code = this.orderOf(lane)?.order[index];
     if (prepared === undefined || code === undefined) return null;
     return code < 0 ? this.placePeriod(prepared, -1 - code) : this.placeOther(prepared, lane, code);
   }
@@ -539,7 +558,7 @@ export class LaneLayoutCache {
     // Built on first use, not per data load: hashing 100,000 ids would hold up the first paint.
     if (this.positions.size === 0) {
       this.lanes.forEach((lane, laneIndex) =>
-        lane.order.forEach((code, index) => {
+        this.orderOf(laneIndex)!.order.forEach((code, index) => {
           const event = code < 0 ? lane.periodEvents[-1 - code]! : lane.otherEvents[code]!;
           if (!this.positions.has(event.id)) this.positions.set(event.id, { lane: laneIndex, index });
         }),
@@ -550,7 +569,7 @@ export class LaneLayoutCache {
 
   /** The position in a lane's time order whose start is nearest to `time`. */
   nearestIndex(lane: number, time: number): number {
-    const starts = this.lanes[lane]?.orderStart;
+    const starts = this.orderOf(lane)?.orderStart;
     if (!starts || starts.length === 0) return -1;
     let lo = 0;
     let hi = starts.length;
