@@ -29,7 +29,7 @@ import { formatProblem } from '../i18n/problem-messages';
 import { fetchCsvText } from '../io/fetch-csv';
 import { loadDataset } from '../io/load';
 import { EMPTY_META, readMetadata, type DatasetMeta } from '../io/metadata';
-import type { Lang, SourceDate } from '../model/dates';
+import { sourceDateAt, type Lang, type SourceDate } from '../model/dates';
 import { applyFilters, NO_FILTERS } from '../model/filters';
 import { dataCutoff, dataExtent } from '../model/intervals';
 import type { Cluster, Dataset, TimelineEvent } from '../model/types';
@@ -222,6 +222,7 @@ export class ClusterTimeline extends LitElement {
     // syncData may set `load`, which Lit records in this same `changed` map.
     if (this.isConnected) this.syncData();
     const loadChanged = changed.has('load');
+    if (loadChanged) this.deriveCutoff();
     if (loadChanged || changed.has('from') || changed.has('to')) this.deriveWindow();
     if (loadChanged || changed.has('clusters') || changed.has('src') || changed.has('clustersSrc')) this.deriveLanes();
   }
@@ -289,6 +290,12 @@ export class ClusterTimeline extends LitElement {
     }
   }
 
+  /** The whole data's cut-off, not that of the clusters shown: open ends stop at the same place in every view. */
+  private deriveCutoff(): void {
+    const load = this.load;
+    this.cutoff = load.kind === 'ready' ? (load.meta.cutoff ?? sourceDateAt(dataCutoff(load.dataset.events) - 1, 'day')) : null;
+  }
+
   private deriveWindow(): void {
     this.windowNotes = [];
     const load = this.load;
@@ -298,9 +305,8 @@ export class ClusterTimeline extends LitElement {
     }
     const window = parseWindowAttributes(this.from, this.to);
     this.windowNotes = window.issues.map((issue) => ({ kind: 'window', issue }));
-    this.cutoff = load.meta.cutoff;
     const declared = load.meta.view;
-    const extent = dataExtent(load.dataset.events, dataCutoff(load.dataset.events, load.meta.cutoff));
+    const extent = dataExtent(load.dataset.events, this.cutoff?.latest ?? dataCutoff(load.dataset.events));
     // A new array only when the window really changed: the chart re-opens on every new initial view.
     this.initialView = initialWindow(window, declared ? [declared.from.earliest, declared.to.latest] : null, extent);
   }
@@ -315,12 +321,12 @@ export class ClusterTimeline extends LitElement {
       this.shownEvents = [];
       return;
     }
-    const { dataset, meta } = load;
+    const { dataset } = load;
     const selection = selectClusters(parseClusterList(this.clusters), dataset.clusters);
     if (selection.unknown.length > 0) notes.push({ kind: 'unknown-clusters', ids: selection.unknown });
     const ids = selection.ids;
     this.shownClusters = ids === null ? dataset.clusters : dataset.clusters.filter((c) => ids.includes(c.id));
-    this.shownEvents = applyFilters(dataset.events, { ...NO_FILTERS, clusters: ids }, dataCutoff(dataset.events, meta.cutoff));
+    this.shownEvents = applyFilters(dataset.events, { ...NO_FILTERS, clusters: ids }, this.cutoff?.latest ?? dataCutoff(dataset.events));
     this.notes = notes;
   }
 

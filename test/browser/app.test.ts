@@ -67,3 +67,26 @@ describe('<tl-app> with the bundled DeadRinger data', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });
+
+describe('<tl-app> cut-off', () => {
+  it('ends an open bar at the whole data’s cut-off, whichever clusters are shown', async () => {
+    const dataset = loadDataset({
+      events: { name: 'e.csv', text: 'id,cluster,kind,start,end,title\na-op,A,operating,2012,..,A operating\nb-pt,B,intrusion,2020-06-15,,B intrusion\n' },
+      clusters: { name: 'c.csv', text: 'id,label\nA,Cluster A\nB,Cluster B\n' },
+    });
+    const el = await fixture<TlApp>(html`<tl-app .data=${dataset}></tl-app>`);
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const arrowX = () => {
+      const d = timeline.shadowRoot!.querySelector('g.mark[data-id="a-op"] path.open-end')?.getAttribute('d') ?? '';
+      return Number(/^M([-\d.]+),/.exec(d)?.[1]);
+    };
+    await waitFor(() => Number.isFinite(arrowX()));
+    const before = arrowX();
+    const lanes = () => [...timeline.shadowRoot!.querySelectorAll('g.lane')].map((lane) => lane.getAttribute('data-lane'));
+    const filters = el.shadowRoot!.querySelector('tl-filters')!;
+    [...filters.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) => input.closest('label')!.textContent!.includes('Cluster B'))!.click();
+    await waitFor(() => !lanes().includes('B'));
+    // The window stays where it was, so the arrow stays at mid-June 2020 rather than moving to the end of 2012.
+    expect(arrowX()).to.be.closeTo(before, 0.5);
+  });
+});

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TimeRange } from '../../chart/view';
-import { toCsvDate, type Lang } from '../../model/dates';
+import { sourceDateAt, toCsvDate, type Lang, type SourceDate } from '../../model/dates';
 import { applyFilters, NO_FILTERS, sameFilters, type FilterState } from '../../model/filters';
 import { dataCutoff } from '../../model/intervals';
 import { CONTEXT_LANE, type Cluster, type Dataset, type TimelineEvent } from '../../model/types';
@@ -132,6 +132,8 @@ export class TlApp extends LitElement {
   // ——— Derived data (one filtering function for every view), recomputed only when its inputs change ———
 
   private cutoff = 0;
+  /** The whole data's cut-off as a date, for the chart: open ends stop there however the events are filtered. */
+  private cutoffDate: SourceDate | null = null;
   /** Kept as one array per dataset: the timeline resets its window when this identity changes. */
   private initialView: TimeRange | null = null;
   private chartEvents: readonly TimelineEvent[] = [];
@@ -154,6 +156,7 @@ export class TlApp extends LitElement {
     const dataChanged = changed.has('data') || changed.has('meta');
     if (dataChanged) {
       this.cutoff = dataCutoff(this.data.events, this.meta.cutoff);
+      this.cutoffDate = this.meta.cutoff ?? sourceDateAt(this.cutoff - 1, 'day');
       const view = this.meta.view;
       this.initialView = view ? [view.from.earliest, view.to.latest] : null;
     }
@@ -329,7 +332,7 @@ export class TlApp extends LitElement {
       .clusters=${this.visibleClusters}
       .events=${this.timelineEvents}
       .allClusters=${this.data.clusters}
-      .cutoff=${this.meta.cutoff}
+      .cutoff=${this.cutoffDate}
       .initialView=${this.initialView}
       .selectedId=${this.selectedId}
       lang=${this.lang}
