@@ -241,10 +241,13 @@ export class TlTimeline extends LitElement {
     this.extent = dataExtent(this.events, this.cutoffTime);
     const byLane = new Map<string, TimelineEvent[]>();
     const pointKinds = new Set<string>();
+    // Overlaps are made of activity periods only: collected here, the overlaps need not visit every event again.
+    const activity: TimelineEvent[] = [];
     for (const event of this.events) {
       let list = byLane.get(event.cluster);
       if (!list) byLane.set(event.cluster, (list = []));
       list.push(event);
+      if (event.kind === 'activity') activity.push(event);
       if (markShape(event) !== 'period') pointKinds.add(event.kind);
     }
     this.clusterLabels = new Map(this.clusters.map((c) => [c.id, c.label]));
@@ -267,7 +270,7 @@ export class TlTimeline extends LitElement {
       });
     }
     this.overlaps = computeOverlaps(
-      this.events,
+      activity,
       this.clusters.map((c) => c.id),
       // As dataCutoffDate, without a second pass over the events.
       this.cutoff ?? sourceDateAt(this.cutoffTime - 1, 'day'),
