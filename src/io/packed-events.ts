@@ -29,39 +29,70 @@ const OPEN_END = 1;
 const CONTESTED = 1;
 const HAS_SOURCE_URL = 2;
 
-/** Growable storage in a typed array, so that a batch's numbers need no conversion at the end. */
-class NumberList<T extends Int32Array | Uint32Array | Float64Array> {
-  length = 0;
+/** Ints and times each event takes (the strings vary in number). */
+const INTS_PER_EVENT = 15;
+const TIMES_PER_EVENT = 4;
 
-  constructor(
-    private data: T,
-    private readonly make: (size: number) => T,
-  ) {}
+/** `data`, or a copy of it with room for `needed` values when it has less. */
+function withRoom<T extends Int32Array | Uint32Array | Float64Array>(data: T, needed: number, make: (size: number) => T): T {
+  if (needed <= data.length) return data;
+  const bigger = make(Math.max(needed, data.length * 2));
+  bigger.set(data);
+  return bigger;
+}
 
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
+/** How many strings a TextJoiner holds before it joins them. */
+const JOIN_EVERY = 1024;
+
+/**
+ * Joins a batch's strings into one, with where each ends. It joins them a thousand at a time as
+ * they come: the ~85,000 short strings of a batch, all kept until the batch is flushed, would each
+ * be copied by every garbage collection in between, and that cost more than the packing itself.
+ */
+class TextJoiner {
+  /** The strings not joined yet: the first `pendingCount` of this array, which is reused. */
+  private readonly pending: string[] = new Array<string>(JOIN_EVERY).fill('');
+  private pendingCount = 0;
+  private joined: string[] = [];
+  private length = 0;
+  private ends = new Uint32Array(16384);
+  private count = 0;
+
+  push(value: string): void {
+    if (this.count === this.ends.length) this.ends = withRoom(this.ends, this.count + 1, (size) => new Uint32Array(size));
+    this.length += value.length;
+    this.ends[this.count++] = this.length;
+    if (value === '') return;
+    this.pending[this.pendingCount++] = value;
+    if (this.pendingCount === JOIN_EVERY) this.joinPending();
   }
 
-  /** The values pushed so far, in an array of their own; the list starts again empty. */
-  take(): T {
-    const out = this.data.slice(0, this.length) as T;
+  pushAll(values: readonly string[]): void {
+    for (let i = 0; i < values.length; i++) this.push(values[i]!);
+  }
+
+  /** The strings pushed so far, joined, and where each ends; the joiner starts again empty. */
+  take(): { text: string; ends: Uint32Array } {
+    this.joinPending();
+    const taken = { text: this.joined.join(''), ends: this.ends.slice(0, this.count) };
+    this.joined = [];
     this.length = 0;
-    return out;
+    this.count = 0;
+    return taken;
+  }
+
+  private joinPending(): void {
+    const pending = this.pendingCount === JOIN_EVERY ? this.pending : this.pending.slice(0, this.pendingCount);
+    this.joined.push(pending.join(''));
+    this.pendingCount = 0;
   }
 }
 
 /** Worker side: packs events one at a time; `flush` hands over what has been packed so far. */
 export class EventPacker {
-  private texts: string[] = [];
-  private textLength = 0;
-  private readonly ends = new NumberList(new Uint32Array(16384), (size) => new Uint32Array(size));
-  private readonly ints = new NumberList(new Int32Array(16384), (size) => new Int32Array(size));
-  private readonly times = new NumberList(new Float64Array(4096), (size) => new Float64Array(size));
+  private readonly texts = new TextJoiner();
+  private ints = new Int32Array(INTS_PER_EVENT * 1024);
+  private times = new Float64Array(TIMES_PER_EVENT * 1024);
   private count = 0;
 
   get size(): number {
@@ -69,71 +100,74 @@ export class EventPacker {
   }
 
   add(event: TimelineEvent): void {
+    this.ints = withRoom(this.ints, (this.count + 1) * INTS_PER_EVENT, (size) => new Int32Array(size));
+    this.times = withRoom(this.times, (this.count + 1) * TIMES_PER_EVENT, (size) => new Float64Array(size));
     const ints = this.ints;
-    ints.push(event.row);
-    this.pushDate(event.start);
-    this.pushDate(event.end);
-    ints.push(CONFIDENCES.indexOf(event.confidence));
-    ints.push((event.contested ? CONTESTED : 0) | (event.sourceUrl !== null ? HAS_SOURCE_URL : 0));
-    ints.push(event.targets.length);
-    ints.push(event.tools.length);
-    ints.push(event.techniques.length);
-    ints.push(event.cves.length);
-    this.pushText(event.id);
-    this.pushText(event.cluster);
-    this.pushText(event.kind);
-    this.pushText(event.title);
-    this.pushText(event.summary);
-    this.pushText(event.summaryIt);
-    this.pushText(event.sourceTitle);
-    if (event.sourceUrl !== null) this.pushText(event.sourceUrl);
-    for (const item of event.targets) this.pushText(item);
-    for (const item of event.tools) this.pushText(item);
-    for (const item of event.techniques) this.pushText(item);
-    for (const item of event.cves) this.pushText(item);
+    let at = this.count * INTS_PER_EVENT;
+    ints[at++] = event.row;
+    at = this.putDate(at, 0, event.start);
+    at = this.putDate(at, 2, event.end);
+    ints[at++] = CONFIDENCES.indexOf(event.confidence);
+    ints[at++] = (event.contested ? CONTESTED : 0) | (event.sourceUrl !== null ? HAS_SOURCE_URL : 0);
+    ints[at++] = event.targets.length;
+    ints[at++] = event.tools.length;
+    ints[at++] = event.techniques.length;
+    ints[at] = event.cves.length;
+    const texts = this.texts;
+    texts.push(event.id);
+    texts.push(event.cluster);
+    texts.push(event.kind);
+    texts.push(event.title);
+    texts.push(event.summary);
+    texts.push(event.summaryIt);
+    texts.push(event.sourceTitle);
+    if (event.sourceUrl !== null) texts.push(event.sourceUrl);
+    texts.pushAll(event.targets);
+    texts.pushAll(event.tools);
+    texts.pushAll(event.techniques);
+    texts.pushAll(event.cves);
     this.count++;
   }
 
   /** The events added since the last flush (none: null). The packer starts on a new batch. */
   flush(): PackedEvents | null {
     if (this.count === 0) return null;
+    const { text, ends } = this.texts.take();
     const batch: PackedEvents = {
       count: this.count,
-      text: this.texts.join(''),
-      ends: this.ends.take(),
-      ints: this.ints.take(),
-      times: this.times.take(),
+      text,
+      ends,
+      ints: this.ints.slice(0, this.count * INTS_PER_EVENT),
+      times: this.times.slice(0, this.count * TIMES_PER_EVENT),
     };
-    this.texts = [];
-    this.textLength = 0;
     this.count = 0;
     return batch;
   }
 
-  /** Four ints (form, year, quarter or month, day) and two times for a start or end. */
-  private pushDate(date: SourceDate | 'open' | null): void {
+  /**
+   * Four ints (form, year, quarter or month, day) from `at`, and two times at the event's
+   * `time`-th time, for a start or end. Returns where the next int goes.
+   */
+  private putDate(at: number, time: number, date: SourceDate | 'open' | null): number {
     const ints = this.ints;
+    const times = this.times;
+    const timeAt = this.count * TIMES_PER_EVENT + time;
     if (date === null || date === 'open') {
-      ints.push(date === null ? NO_DATE : OPEN_END);
-      ints.push(0);
-      ints.push(0);
-      ints.push(0);
-      this.times.push(NaN);
-      this.times.push(NaN);
-      return;
+      ints[at] = date === null ? NO_DATE : OPEN_END;
+      ints[at + 1] = 0;
+      ints[at + 2] = 0;
+      ints[at + 3] = 0;
+      times[timeAt] = NaN;
+      times[timeAt + 1] = NaN;
+      return at + 4;
     }
-    ints.push(2 + 2 * PRECISIONS.indexOf(date.precision) + (date.approximate ? 1 : 0));
-    ints.push(date.year);
-    ints.push(date.quarter ?? date.month ?? 0);
-    ints.push(date.day ?? 0);
-    this.times.push(date.earliest);
-    this.times.push(date.latest);
-  }
-
-  private pushText(value: string): void {
-    this.texts.push(value);
-    this.textLength += value.length;
-    this.ends.push(this.textLength);
+    ints[at] = 2 + 2 * PRECISIONS.indexOf(date.precision) + (date.approximate ? 1 : 0);
+    ints[at + 1] = date.year;
+    ints[at + 2] = date.quarter ?? date.month ?? 0;
+    ints[at + 3] = date.day ?? 0;
+    times[timeAt] = date.earliest;
+    times[timeAt + 1] = date.latest;
+    return at + 4;
   }
 }
 

@@ -56,6 +56,16 @@ describe('packed events (the worker’s hand-over)', () => {
     expect(unpackAll(packAll(events, 2))).toStrictEqual(events);
   });
 
+  it('keeps every string of big batches, whose strings are joined a thousand at a time', () => {
+    const rows = Array.from({ length: 700 }, (_, i) =>
+      [`e-${i}`, 'A', 'intrusion', '2020-03-02', i % 3 ? '' : '..', `Title ${i}`, i % 2 ? '' : `"Ünïcødé, ""${i}"""`, '', i % 5 ? 'x;y' : '', 'T1190;T1105', 'CVE-2021-1234', `https://example.org/${i}`].join(','),
+    );
+    const csv = ['id,cluster,kind,start,end,title,summary,summary_it,targets,techniques,cves,source_url', ...rows].join('\n');
+    const { events } = loadDataset({ events: { name: 'e.csv', text: csv } });
+    expect(events).toHaveLength(700);
+    for (const size of [1, 99, 700]) expect(unpackAll(packAll(events, size))).toStrictEqual(events);
+  });
+
   it('hands its numbers over in buffers that can be transferred', () => {
     const [batch] = packAll(datasets[0]!.events, 1000);
     expect(transferablesOf(batch!)).toHaveLength(3);
