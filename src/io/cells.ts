@@ -100,6 +100,7 @@ export function readPatternList(
   code: IdListProblem,
   normalise: (item: string) => string = (item) => item.toUpperCase(),
 ): { value: string[]; rejected: string[]; problem: ProblemDetail | null } {
+  if (cell === '') return { value: [], rejected: [], problem: null };
   const value: string[] = [];
   const rejected: string[] = [];
   for (const item of splitList(cell)) {

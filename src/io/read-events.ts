@@ -2,25 +2,27 @@ import { parseEndDate, parseSourceDate, type DateReason, type SourceDate } from 
 import type { Problem, ProblemDetail, TimelineEvent } from '../model/types';
 import { CVE_ID, readBoolean, readConfidence, readHttpUrl, readPatternList, shorten, splitList, TECHNIQUE_ID } from './cells';
 import type { CsvOutline, CsvRecord, CsvRowSink, CsvTable } from './parse-csv';
-import { readHeader, TableRecords, type RowReader, type TableSpec } from './table-reader';
+import { columnIndexes, readHeader, TableRecords, type RowReader, type TableSpec } from './table-reader';
 
-export const EVENTS_SPEC: TableSpec = {
-  file: 'events.csv',
-  required: ['id', 'cluster', 'kind', 'start', 'title'],
-  optional: [
-    'end',
-    'summary',
-    'summary_it',
-    'confidence',
-    'contested',
-    'targets',
-    'tools',
-    'techniques',
-    'cves',
-    'source_title',
-    'source_url',
-  ],
-};
+const REQUIRED = ['id', 'cluster', 'kind', 'start', 'title'] as const;
+const OPTIONAL = [
+  'end',
+  'summary',
+  'summary_it',
+  'confidence',
+  'contested',
+  'targets',
+  'tools',
+  'techniques',
+  'cves',
+  'source_title',
+  'source_url',
+] as const;
+
+export const EVENTS_SPEC: TableSpec = { file: 'events.csv', required: REQUIRED, optional: OPTIONAL };
+
+/** Where each column is in an events file's rows (-1: the file does not have it). */
+type EventColumns = Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], number>;
 
 export interface EventsResult {
   readonly events: TimelineEvent[];
@@ -51,6 +53,7 @@ export function readEvents(table: CsvTable, file = EVENTS_SPEC.file): EventsResu
 export class EventsReader implements CsvRowSink {
   private readonly spec: TableSpec;
   private records: TableRecords | null = null;
+  private columns: EventColumns | null = null;
   private readonly events: TimelineEvent[] = [];
   private readonly rowProblems: Problem[] = [];
   private readonly firstRowOfId = new Map<string, number>();
@@ -63,13 +66,15 @@ export class EventsReader implements CsvRowSink {
   }
 
   header(header: readonly string[], headerRow: number): void {
-    this.records = new TableRecords(readHeader(header, headerRow, this.spec));
+    const table = readHeader(header, headerRow, this.spec);
+    this.records = new TableRecords(table);
+    this.columns = columnIndexes(table.columns, [...REQUIRED, ...OPTIONAL]);
   }
 
   record(record: CsvRecord): void {
-    if (!this.records?.table.usable) return;
+    if (!this.records?.table.usable || !this.columns) return;
     const reader = this.records.read(record);
-    const event = readEvent(reader, this.options.clusterId);
+    const event = readEvent(reader, this.columns, this.options.clusterId);
     if (event && reader.errors.length === 0) {
       const earlier = this.firstRowOfId.get(event.id);
       if (earlier !== undefined) {
@@ -97,14 +102,14 @@ export class EventsReader implements CsvRowSink {
   }
 }
 
-function readEvent(reader: RowReader, clusterId?: (cluster: string) => string): TimelineEvent | null {
-  const id = reader.required('id');
-  const cluster = reader.required('cluster');
-  const kind = reader.required('kind').toLowerCase();
-  const title = reader.required('title');
+function readEvent(reader: RowReader, at: EventColumns, clusterId?: (cluster: string) => string): TimelineEvent | null {
+  const id = reader.required('id', at.id);
+  const cluster = reader.required('cluster', at.cluster);
+  const kind = reader.required('kind', at.kind).toLowerCase();
+  const title = reader.required('title', at.title);
 
   let start: SourceDate | null = null;
-  const startCell = reader.cell('start');
+  const startCell = reader.cellAt(at.start);
   if (startCell === '') reader.error('start', { code: 'requiredEmpty', params: { column: 'start' } });
   else {
     const parsed = parseSourceDate(startCell);
@@ -113,23 +118,25 @@ function readEvent(reader: RowReader, clusterId?: (cluster: string) => string): 
   }
 
   let end: SourceDate | 'open' | null = null;
-  const endParsed = parseEndDate(reader.cell('end'));
+  const endCell = reader.cellAt(at.end);
+  const endParsed = parseEndDate(endCell);
   if (endParsed.ok) end = endParsed.value;
   else reader.error('end', dateProblem('end', endParsed));
 
   if (start && end && end !== 'open' && end.latest <= start.earliest) {
-    reader.error('end', { code: 'endBeforeStart', params: { start: shorten(reader.cell('start')), end: shorten(reader.cell('end')) } });
+    reader.error('end', { code: 'endBeforeStart', params: { start: shorten(startCell), end: shorten(endCell) } });
   }
 
-  const confidence = readConfidence(reader.cell('confidence'));
+  const confidence = readConfidence(reader.cellAt(at.confidence));
   if (!confidence.ok) reader.warn('confidence', confidence.problem);
-  const contested = readBoolean(reader.cell('contested'));
-  if (contested === null) reader.warn('contested', { code: 'contestedInvalid', params: { value: shorten(reader.cell('contested')) } });
-  const sourceUrl = readHttpUrl(reader.cell('source_url'));
+  const contestedCell = reader.cellAt(at.contested);
+  const contested = readBoolean(contestedCell);
+  if (contested === null) reader.warn('contested', { code: 'contestedInvalid', params: { value: shorten(contestedCell) } });
+  const sourceUrl = readHttpUrl(reader.cellAt(at.source_url));
   if (!sourceUrl.ok) reader.warn('source_url', sourceUrl.problem);
-  const techniques = readPatternList(reader.cell('techniques'), TECHNIQUE_ID, 'techniqueInvalid');
+  const techniques = readPatternList(reader.cellAt(at.techniques), TECHNIQUE_ID, 'techniqueInvalid');
   if (techniques.problem) reader.warn('techniques', techniques.problem);
-  const cves = readPatternList(reader.cell('cves'), CVE_ID, 'cveInvalid');
+  const cves = readPatternList(reader.cellAt(at.cves), CVE_ID, 'cveInvalid');
   if (cves.problem) reader.warn('cves', cves.problem);
 
   if (!start || reader.errors.length > 0) return null;
@@ -140,15 +147,15 @@ function readEvent(reader: RowReader, clusterId?: (cluster: string) => string): 
     start,
     end,
     title,
-    summary: reader.cell('summary'),
-    summaryIt: reader.cell('summary_it'),
+    summary: reader.cellAt(at.summary),
+    summaryIt: reader.cellAt(at.summary_it),
     confidence: confidence.ok ? confidence.value : null,
     contested: contested ?? false,
-    targets: splitList(reader.cell('targets')),
-    tools: splitList(reader.cell('tools')),
+    targets: splitList(reader.cellAt(at.targets)),
+    tools: splitList(reader.cellAt(at.tools)),
     techniques: techniques.value,
     cves: cves.value,
-    sourceTitle: reader.cell('source_title'),
+    sourceTitle: reader.cellAt(at.source_title),
     sourceUrl: sourceUrl.ok ? sourceUrl.value : null,
     row: reader.row,
   };

@@ -18,7 +18,14 @@ function hasFormulaGuard(value: string): boolean {
   return next === 61 /* = */ || next === 43 /* + */ || next === 45 /* - */ || next === 64 /* @ */ || next === 9 /* tab */ || next === 13; /* CR */
 }
 
-/** A row being read: cell access by column name, and a place to put its problems. */
+/** A cell as the validators read it: trimmed, and without the guard a spreadsheet-safe export puts before a formula-like value. */
+export function cellValue(cell: string | undefined): string {
+  if (cell === undefined) return '';
+  const value = cell.trim();
+  return hasFormulaGuard(value) ? value.slice(1) : value;
+}
+
+/** A row being read: cell access by column name or position, and a place to put its problems. */
 export class RowReader {
   readonly errors: Problem[] = [];
   readonly warnings: Problem[] = [];
@@ -34,10 +41,15 @@ export class RowReader {
   }
 
   cell(column: string): string {
-    const index = this.columns.get(column);
-    const value = index === undefined ? '' : (this.record.cells[index] ?? '').trim();
-    // A spreadsheet-safe export writes '=… for a cell that starts like a formula; read it back as it was.
-    return hasFormulaGuard(value) ? value.slice(1) : value;
+    return this.cellAt(this.columns.get(column) ?? -1);
+  }
+
+  /**
+   * The cell at a position from `columnIndexes` (-1: a column the file does not have), read as
+   * `cell` reads it; for files of many rows, which need not look each column up on each row.
+   */
+  cellAt(index: number): string {
+    return index < 0 ? '' : cellValue(this.record.cells[index]);
   }
 
   /** Records a problem that skips the row. */
@@ -50,9 +62,9 @@ export class RowReader {
     this.warnings.push(makeProblem({ file: this.spec.file, row: this.row, column, severity: 'warning' }, detail));
   }
 
-  /** Reads a required cell; records an error when it is empty. */
-  required(column: string): string {
-    const value = this.cell(column);
+  /** Reads a required cell; records an error when it is empty. `index`: its position, when known. */
+  required(column: string, index = this.columns.get(column) ?? -1): string {
+    const value = this.cellAt(index);
     if (value === '') this.error(column, { code: 'requiredEmpty', params: { column } });
     return value;
   }
@@ -79,6 +91,13 @@ export interface TableColumns {
   readonly usable: boolean;
   /** The header's problems: duplicate, missing and unknown columns. */
   readonly problems: Problem[];
+}
+
+/** The position of each of `names` in a file's rows, by name; -1 for a column the file does not have. */
+export function columnIndexes<Name extends string>(columns: ReadonlyMap<string, number>, names: readonly Name[]): Record<Name, number> {
+  const indexes = {} as Record<Name, number>;
+  for (const name of names) indexes[name] = columns.get(name) ?? -1;
+  return indexes;
 }
 
 /** How many column names a header problem lists before it says how many more there are. */

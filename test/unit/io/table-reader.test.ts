@@ -10,7 +10,7 @@ import { loadDataset } from '../../../src/io/load';
 import { parseCsv, streamCsv } from '../../../src/io/parse-csv';
 import { readClusters } from '../../../src/io/read-clusters';
 import { EVENTS_SPEC, EventsReader, readEvents } from '../../../src/io/read-events';
-import { prepareTable } from '../../../src/io/table-reader';
+import { cellValue, columnIndexes, prepareTable } from '../../../src/io/table-reader';
 import type { Problem } from '../../../src/model/types';
 
 const FILE = 'e.csv';
@@ -150,5 +150,24 @@ describe('both ways of reading a file', () => {
       expect(whole(text), text).toEqual(fromStream);
     }
     expect(unnamed(streamed(texts[2]!).problems).map((p) => p.params)).toEqual([{ columns: [1], more: 0, rows: 2, firstRow: 2 }]);
+  });
+});
+
+describe('reading a cell', () => {
+  it('trims it, and drops the guard a spreadsheet-safe export puts before a formula-like value', () => {
+    expect(cellValue(undefined)).toBe('');
+    expect(cellValue('  x \t')).toBe('x');
+    expect(cellValue(" '=1+1 ")).toBe('=1+1');
+    expect(cellValue("'+44 20")).toBe('+44 20');
+    expect(cellValue("'x")).toBe("'x");
+    expect(cellValue("''=x")).toBe("''=x");
+  });
+
+  it('finds each column once per file, -1 for one the file does not have', () => {
+    const columns = new Map([
+      ['id', 0],
+      ['title', 2],
+    ]);
+    expect(columnIndexes(columns, ['id', 'title', 'summary'])).toEqual({ id: 0, title: 2, summary: -1 });
   });
 });
