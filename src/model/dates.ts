@@ -2,7 +2,7 @@
  * Dates as sources give them: a year, a quarter, a month or a day, possibly approximate.
  * Each value is kept as the UTC interval [earliest, latest) it stands for, plus its precision,
  * so that "2018" is never drawn or compared as if it meant 1 January 2018.
- * Nothing here uses local time: every instant is built with Date.UTC.
+ * Nothing here uses local time: every instant is built in UTC (Date.UTC, or utcTime below).
  */
 
 
@@ -77,6 +77,25 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAY_MS = 86_400_000;
+/** Days from 1 January of year 1 to 1 January 1970, in the proleptic Gregorian calendar. */
+const DAYS_BEFORE_1970 = 719_162;
+/** Days in a common year before the first of each month. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334] as const;
+
+/**
+ * `Date.UTC(year, month, day)` for a year of 100 or later, a month from 0 to 12 (12: January of
+ * the next year) and a day from 1 to 32 (past the month's end: the next month), by integer
+ * arithmetic: Date.UTC is a slow call, and a file can have 200,000 dates.
+ */
+export function utcTime(year: number, month: number, day: number): number {
+  if (month === 12) return utcTime(year + 1, 0, day);
+  const y = year - 1;
+  const daysBeforeYear = 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - DAYS_BEFORE_1970;
+  const leapDay = month >= 2 && isLeapYear(year) ? 1 : 0;
+  return (daysBeforeYear + DAYS_BEFORE_MONTH[month]! + leapDay + day - 1) * DAY_MS;
+}
+
 function yearProblem(year: number): DateReason | null {
   return year < MIN_YEAR || year > MAX_YEAR ? { code: 'dateYearOutOfRange', params: { year, min: MIN_YEAR, max: MAX_YEAR } } : null;
 }
@@ -100,14 +119,14 @@ export function parseSourceDate(text: string): DateParseResult {
   if (bad) return fail(bad);
   switch (shape.precision) {
     case 'year':
-      return ok({ earliest: Date.UTC(year, 0, 1), latest: Date.UTC(year + 1, 0, 1), precision: 'year', approximate, year });
+      return ok({ earliest: utcTime(year, 0, 1), latest: utcTime(year + 1, 0, 1), precision: 'year', approximate, year });
     case 'quarter': {
       const quarter = shape.part;
       if (quarter < 1 || quarter > 4) return fail({ code: 'dateQuarterOutOfRange', params: { quarter } });
       const firstMonth = (quarter - 1) * 3;
       return ok({
-        earliest: Date.UTC(year, firstMonth, 1),
-        latest: Date.UTC(year, firstMonth + 3, 1),
+        earliest: utcTime(year, firstMonth, 1),
+        latest: utcTime(year, firstMonth + 3, 1),
         precision: 'quarter',
         approximate,
         year,
@@ -118,8 +137,8 @@ export function parseSourceDate(text: string): DateParseResult {
       const month = shape.part;
       if (month < 1 || month > 12) return fail({ code: 'dateMonthOutOfRange', params: { month: body.slice(5, 7) } });
       return ok({
-        earliest: Date.UTC(year, month - 1, 1),
-        latest: Date.UTC(year, month, 1),
+        earliest: utcTime(year, month - 1, 1),
+        latest: utcTime(year, month, 1),
         precision: 'month',
         approximate,
         year,
@@ -134,8 +153,8 @@ export function parseSourceDate(text: string): DateParseResult {
         return fail({ code: 'dateDayOutOfRange', params: { day: body.slice(8, 10), year, month: body.slice(5, 7) } });
       }
       return ok({
-        earliest: Date.UTC(year, month - 1, day),
-        latest: Date.UTC(year, month - 1, day + 1),
+        earliest: utcTime(year, month - 1, day),
+        latest: utcTime(year, month - 1, day + 1),
         precision: 'day',
         approximate,
         year,

@@ -8,6 +8,7 @@ import {
   parseSourceDate,
   sourceDateAt,
   toCsvDate,
+  utcTime,
   type SourceDate,
 } from '../../../src/model/dates';
 
@@ -100,6 +101,32 @@ describe('parseSourceDate', () => {
   it('names the fix when a slashed date can only be read one way', () => {
     expect(reasonFor('31/12/2020')).toMatch(/31 Dec 2020, write 2020-12-31/);
     expect(reasonFor('12/31/2020')).toMatch(/2020-12-31/);
+  });
+});
+
+describe('utcTime (Date.UTC by integer arithmetic)', () => {
+  it('gives what Date.UTC gives, for every year the dates allow and beyond, months 0–12 and days 1–32', () => {
+    const differences: string[] = [];
+    for (let year = 1890; year <= 2210; year++) {
+      for (let month = 0; month <= 12; month++) {
+        for (let day = 1; day <= 32; day++) {
+          if (utcTime(year, month, day) !== Date.UTC(year, month, day)) differences.push(`${year} ${month} ${day}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('holds for any year from 100 on (property-based)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 275_000 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 32 }),
+        (year, month, day) => utcTime(year, month, day) === Date.UTC(year, month, day),
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
 
