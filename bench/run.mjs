@@ -341,6 +341,7 @@ function figuresOf(record) {
         f.workerSplit = {
           responseEndToWorker: worker.created - csv.responseEnd,
           workerToParsing: parsingStart[0] - worker.created,
+          responseEndToParsing: parsingStart[0] - csv.responseEnd,
           parsingToLastMessage: last[0] - parsingStart[0],
           lastMessageDeserialise: last[1],
           lastMessageToReady: dataReady - (last[0] + last[1]),
@@ -584,7 +585,7 @@ for (const size of sizes) {
   if (a?.workerSplit && size !== 'bundled') {
     const w = a.workerSplit;
     notes.push(
-      `app CSV load, split by the worker's messages (medians, ms): events.csv received → worker created ${fmt(w.responseEndToWorker, 'ms')} (the page hands the body, a Blob, to a new worker; at small sizes the page is still starting up then) · → first "parsing" progress ${fmt(w.workerToParsing, 'ms')} (worker start-up, text hand-over) · → last message ${fmt(w.parsingToLastMessage, 'ms')} (parse + validate in the worker, clone) · deserialising that message on the main thread ${fmt(w.lastMessageDeserialise, 'ms')} · → data ready ${fmt(w.lastMessageToReady, 'ms')}`,
+      `app CSV load, split by the worker's messages (medians, ms): worker created ${w.responseEndToWorker < 0 ? `${fmt(-w.responseEndToWorker, 'ms')} before events.csv was received (an app that starts its worker with the download)` : `${fmt(w.responseEndToWorker, 'ms')} after events.csv was received`} · events.csv received → first "parsing" progress ${fmt(w.responseEndToParsing ?? w.responseEndToWorker + w.workerToParsing, 'ms')} (the rest of the worker's start-up, and the file, a Blob, handed over and read as text) · → last message ${fmt(w.parsingToLastMessage, 'ms')} (parse + validate in the worker, clone) · deserialising that message on the main thread ${fmt(w.lastMessageDeserialise, 'ms')} · → data ready ${fmt(w.lastMessageToReady, 'ms')}`,
     );
   }
   if (notes.length) md.push(...notes.map((n) => `- ${n}`), '');
