@@ -289,7 +289,8 @@ function keyboardOrder(lane: PreparedLane): KeyboardOrder {
 /**
  * Lane layout that does the expensive part once per data load: what each event is, its time span,
  * the bars' stacking (zoom-independent) and the sort orders (a lane's keyboard order when the
- * keyboard first needs it); points are re-stacked only when the zoom moves by half an octave (a linear pass over a pre-sorted list).
+ * keyboard first needs it); points are re-stacked only when the zoom moves by half an octave (a
+ * linear pass over a pre-sorted list).
  * A frame then visits only the marks in the window (a binary search per sub-row) and counts the
  * overflow rows per bin, so its cost follows what is on screen, not the size of the data.
  */

@@ -29,9 +29,9 @@ import { formatProblem } from '../i18n/problem-messages';
 import { fetchCsvText } from '../io/fetch-csv';
 import { loadDataset } from '../io/load';
 import { EMPTY_META, readMetadata, type DatasetMeta } from '../io/metadata';
-import { sourceDateAt, type Lang, type SourceDate } from '../model/dates';
+import type { Lang, SourceDate } from '../model/dates';
 import { applyFilters, NO_FILTERS } from '../model/filters';
-import { dataCutoff, dataExtent } from '../model/intervals';
+import { dataCutoff, dataCutoffDate, dataExtent } from '../model/intervals';
 import type { Cluster, Dataset, TimelineEvent } from '../model/types';
 import { tokens } from '../ui/theme/tokens.styles';
 
@@ -293,7 +293,7 @@ export class ClusterTimeline extends LitElement {
   /** The whole data's cut-off, not that of the clusters shown: open ends stop at the same place in every view. */
   private deriveCutoff(): void {
     const load = this.load;
-    this.cutoff = load.kind === 'ready' ? (load.meta.cutoff ?? sourceDateAt(dataCutoff(load.dataset.events) - 1, 'day')) : null;
+    this.cutoff = load.kind === 'ready' ? dataCutoffDate(load.dataset.events, load.meta.cutoff) : null;
   }
 
   private deriveWindow(): void {

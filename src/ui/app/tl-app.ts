@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TimeRange } from '../../chart/view';
-import { sourceDateAt, toCsvDate, type Lang, type SourceDate } from '../../model/dates';
+import { toCsvDate, type Lang, type SourceDate } from '../../model/dates';
 import { applyFilters, NO_FILTERS, sameFilters, type FilterState } from '../../model/filters';
-import { dataCutoff } from '../../model/intervals';
+import { dataCutoffDate } from '../../model/intervals';
 import { CONTEXT_LANE, type Cluster, type Dataset, type TimelineEvent } from '../../model/types';
 import { EMPTY_META, type DatasetMeta } from '../../io/dataset-meta';
 import { msg } from '../../i18n/messages';
@@ -155,8 +155,8 @@ export class TlApp extends LitElement {
     if (this.panel) void this.loadPanelCode();
     const dataChanged = changed.has('data') || changed.has('meta');
     if (dataChanged) {
-      this.cutoff = dataCutoff(this.data.events, this.meta.cutoff);
-      this.cutoffDate = this.meta.cutoff ?? sourceDateAt(this.cutoff - 1, 'day');
+      this.cutoffDate = dataCutoffDate(this.data.events, this.meta.cutoff);
+      this.cutoff = this.cutoffDate.latest;
       const view = this.meta.view;
       this.initialView = view ? [view.from.earliest, view.to.latest] : null;
     }
