@@ -102,7 +102,84 @@ export async function fetchCsvFile(url: string, name: string, signal?: AbortSign
   return new File([await fetchCsvBody(url, signal)], name, { type: 'text/csv' });
 }
 
-async function fetchCsvBody(url: string, signal?: AbortSignal): Promise<Blob> {
+/** A download read as it arrives: its chunks in order (read once), and the whole file once they all are. */
+export interface CsvDownload {
+  /** The bytes the server declared (Content-Length), or null. */
+  readonly size: number | null;
+  readonly chunks: AsyncIterable<Uint8Array>;
+  /** The file, once `chunks` has been read to its end. */
+  file(): File;
+  /** Stops the download if `chunks` was never read (a read stops it itself when it ends early). */
+  cancel(): void;
+}
+
+/**
+ * The same request and checks as fetchCsvFile, handing the body over as it arrives, so that it can
+ * be read while the rest downloads. A body over MAX_FILE_BYTES fails the reading of `chunks`.
+ */
+export async function openCsvDownload(url: string, name: string, signal?: AbortSignal): Promise<CsvDownload> {
+  const response = await openResponse(url, signal);
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+  const size = Number.isFinite(declared) ? declared : null;
+  const kept: Uint8Array[] = [];
+  const body = response.body;
+  let started = false;
+  const chunks = body ? bodyChunks(body, url, signal) : blobChunks(response, url, signal);
+  return {
+    size,
+    chunks: (async function* () {
+      started = true;
+      for await (const chunk of chunks) {
+        kept.push(chunk);
+        yield chunk;
+      }
+    })(),
+    file: () => new File(kept as BlobPart[], name, { type: 'text/csv' }),
+    cancel: () => {
+      if (!started) void body?.cancel().catch(() => undefined);
+    },
+  };
+}
+
+async function* blobChunks(response: Response, url: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  yield new Uint8Array(await (await readBlob(response, url, signal)).arrayBuffer());
+}
+
+/** A body's chunks, counted as they arrive, so that an undeclared huge body is stopped early. */
+async function* bodyChunks(body: ReadableStream<Uint8Array>, url: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let received = 0;
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        if (isAbort(error) || signal?.aborted) throw error;
+        throw new LoadError({ code: 'fetchBrokeOff', params: { url } });
+      }
+      if (next.done) return;
+      received += next.value.byteLength;
+      if (received > MAX_FILE_BYTES) throw tooBig(url, null);
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (too big, failed, or the load ended): the rest of the download is not wanted.
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+async function readBlob(response: Response, url: string, signal?: AbortSignal): Promise<Blob> {
+  const blob = await response.blob().catch((error: unknown) => {
+    if (isAbort(error) || signal?.aborted) throw error;
+    throw new LoadError({ code: 'fetchBrokeOff', params: { url } });
+  });
+  if (blob.size > MAX_FILE_BYTES) throw tooBig(url, null);
+  return blob;
+}
+
+/** The response to a same-origin GET, checked: it answered 2xx and does not declare more than MAX_FILE_BYTES. */
+async function openResponse(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', redirect: 'error', signal: signal ?? null });
@@ -119,36 +196,18 @@ async function fetchCsvBody(url: string, signal?: AbortSignal): Promise<Blob> {
     await response.body?.cancel().catch(() => undefined);
     throw tooBig(url, declared);
   }
+  return response;
+}
+
+async function fetchCsvBody(url: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await openResponse(url, signal);
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
   if (!response.body || Number.isFinite(declared)) {
     // The size is known and allowed: the browser gathers the body itself, without the page
     // copying 20 MB of chunks in one task. (A compressed body can still unpack to more: checked after.)
-    const blob = await response.blob().catch((error: unknown) => {
-      if (isAbort(error) || signal?.aborted) throw error;
-      throw new LoadError({ code: 'fetchBrokeOff', params: { url } });
-    });
-    if (blob.size > MAX_FILE_BYTES) throw tooBig(url, null);
-    return blob;
+    return readBlob(response, url, signal);
   }
-  // Count the bytes as they arrive, so an undeclared huge body is stopped early.
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch (error) {
-      if (isAbort(error) || signal?.aborted) throw error;
-      throw new LoadError({ code: 'fetchBrokeOff', params: { url } });
-    }
-    const { done, value } = next;
-    if (done) break;
-    received += value.byteLength;
-    if (received > MAX_FILE_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooBig(url, null);
-    }
-    chunks.push(value);
-  }
+  for await (const chunk of bodyChunks(response.body, url, signal)) chunks.push(chunk);
   return new Blob(chunks as BlobPart[]);
 }

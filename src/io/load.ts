@@ -1,8 +1,9 @@
 import { CONTEXT_LANE, type Cluster, type Dataset, type Problem, type TimelineEvent } from '../model/types';
 import { shorten } from './cells';
-import { makeProblem, parseCsv, streamCsv } from './parse-csv';
+import { makeProblem, parseCsv, streamCsv, type CsvOutline } from './parse-csv';
 import { derivedCluster, readClusters } from './read-clusters';
 import { EventsReader } from './read-events';
+import { streamCsvPieces } from './stream-csv';
 
 export interface CsvSource {
   readonly text: string;
@@ -40,59 +41,120 @@ const PARSE_SHARE = 0.9;
 
 /** CSV text → validated dataset. Never throws on bad input: every rejected row becomes a problem. */
 export function loadDataset(input: LoadInput, options: LoadOptions = {}): Dataset {
-  const { onProgress } = options;
-  const total = input.events.text.length + (input.clusters?.text.length ?? 0) || 1;
-  let done = 0;
-  /** Progress for one file, mapped into the whole load's range; undefined without a callback. */
-  const progressFor = (source: CsvSource) => {
-    if (!onProgress) return undefined;
-    const offset = done;
-    done += source.text.length;
-    return (fraction: number) => onProgress((PARSE_SHARE * (offset + fraction * source.text.length)) / total);
-  };
+  const load = new DatasetLoad(input.events.name, input.events.text.length, input.clusters, options);
+  return load.finish(streamCsv(input.events.text, input.events.name, load.events, load.eventsProgress()));
+}
 
-  const problems: Problem[] = [];
-  let clusters: Cluster[] = [];
-  if (input.clusters) {
-    const read = readClusters(parseCsv(input.clusters.text, input.clusters.name, progressFor(input.clusters)), input.clusters.name);
-    clusters = read.clusters;
-    for (const problem of read.problems) problems.push(problem);
+/** An events file whose text arrives in pieces (decoded, in order): a download, or a file read a slice at a time. */
+export interface PiecesSource {
+  readonly name: string;
+  readonly pieces: AsyncIterable<string>;
+  /** About how many characters it has (its size in bytes, say), for progress; null when unknown. */
+  readonly expectedLength: number | null;
+}
+
+export interface PiecesLoadOptions extends LoadOptions {
+  /**
+   * Called when the file turns out to mix line ends part way through: it is then read again,
+   * whole, and the events `onEvent` was given so far are to be forgotten.
+   */
+  readonly onRestart?: () => void;
+}
+
+/**
+ * The same as loadDataset, reading the events file's rows while the rest of it still arrives
+ * (stream-csv.ts). The result is what loadDataset gives for the whole text.
+ */
+export async function loadDatasetFromPieces(events: PiecesSource, clusters: CsvSource | undefined, options: PiecesLoadOptions = {}): Promise<Dataset> {
+  const load = new DatasetLoad(events.name, events.expectedLength ?? 0, clusters, options);
+  const progress = load.eventsProgress();
+  const expected = events.expectedLength;
+  // Progress every 2 % of the file, as loadDataset reports it.
+  const read = await streamCsvPieces(
+    events.pieces,
+    events.name,
+    load.events,
+    progress && expected ? (chars) => progress(Math.min(1, chars / expected)) : undefined,
+    expected ? Math.max(16 * 1024, expected * 0.02) : undefined,
+  );
+  if ('outline' in read) return load.finish(read.outline);
+  if (read.restart) options.onRestart?.();
+  return loadDataset({ events: { name: events.name, text: read.text }, ...(clusters ? { clusters } : {}) }, options);
+}
+
+/**
+ * One load's state: the clusters file, read first; the events file's reader (`events`), which
+ * derives a cluster for each new cluster value it meets; then the dataset (finish).
+ */
+class DatasetLoad {
+  private readonly problems: Problem[] = [];
+  private readonly clusters: Cluster[] = [];
+  private readonly known: Set<string>;
+  private readonly unknownClusters: Problem[] = [];
+  readonly events: EventsReader;
+  private readonly total: number;
+
+  constructor(
+    private readonly eventsName: string,
+    private readonly eventsLength: number,
+    private readonly clustersFile: CsvSource | undefined,
+    private readonly options: LoadOptions,
+  ) {
+    this.total = eventsLength + (clustersFile?.text.length ?? 0) || 1;
+    if (clustersFile) {
+      const progress = options.onProgress && this.progressFrom(0, clustersFile.text.length);
+      const read = readClusters(parseCsv(clustersFile.text, clustersFile.name, progress), clustersFile.name);
+      for (const cluster of read.clusters) this.clusters.push(cluster);
+      for (const problem of read.problems) this.problems.push(problem);
+    }
+    // An event naming a cluster the clusters file does not have gets a derived cluster (and, when
+    // there is a clusters file, a warning on the first row that names it).
+    this.known = new Set(this.clusters.map((c) => c.id));
+    // Each row is checked as soon as it is read, so its cells never pile up for the whole file.
+    this.events = new EventsReader(eventsName, {
+      clusterId: clusterIdFor(this.clusters),
+      keepEvents: options.keepEvents !== false,
+      onEvent: (event) => {
+        this.noteCluster(event);
+        options.onEvent?.(event);
+      },
+    });
   }
-  // An event naming a cluster the clusters file does not have gets a derived cluster (and, when
-  // there is a clusters file, a warning on the first row that names it).
-  const known = new Set(clusters.map((c) => c.id));
-  const unknownClusters: Problem[] = [];
-  const noteCluster = (event: TimelineEvent) => {
-    if (event.cluster === CONTEXT_LANE || known.has(event.cluster)) return;
-    known.add(event.cluster);
-    clusters.push(derivedCluster(event.cluster));
-    if (input.clusters) {
-      unknownClusters.push(
+
+  /** Progress over the events file (0–1), mapped into the whole load's range; undefined without a callback. */
+  eventsProgress(): ((fraction: number) => void) | undefined {
+    return this.options.onProgress && this.progressFrom(this.clustersFile?.text.length ?? 0, this.eventsLength);
+  }
+
+  private progressFrom(offset: number, length: number): (fraction: number) => void {
+    const onProgress = this.options.onProgress!;
+    return (fraction) => onProgress((PARSE_SHARE * (offset + fraction * length)) / this.total);
+  }
+
+  private noteCluster(event: TimelineEvent): void {
+    if (event.cluster === CONTEXT_LANE || this.known.has(event.cluster)) return;
+    this.known.add(event.cluster);
+    this.clusters.push(derivedCluster(event.cluster));
+    if (this.clustersFile) {
+      this.unknownClusters.push(
         makeProblem(
-          { file: input.events.name, row: event.row, column: 'cluster', severity: 'warning' },
-          { code: 'clusterUnknown', params: { cluster: shorten(event.cluster), clustersFile: input.clusters.name } },
+          { file: this.eventsName, row: event.row, column: 'cluster', severity: 'warning' },
+          { code: 'clusterUnknown', params: { cluster: shorten(event.cluster), clustersFile: this.clustersFile.name } },
         ),
       );
     }
-  };
-  // Each row is checked as soon as it is read, so its cells never pile up for the whole file.
-  const eventsReader = new EventsReader(input.events.name, {
-    clusterId: clusterIdFor(clusters),
-    keepEvents: options.keepEvents !== false,
-    onEvent: (event) => {
-      noteCluster(event);
-      options.onEvent?.(event);
-    },
-  });
-  const eventsFile = streamCsv(input.events.text, input.events.name, eventsReader, progressFor(input.events));
-  const eventsRead = eventsReader.finish(eventsFile);
-  // The events file's own problems come before the cluster warnings found while reading it.
-  for (const problem of eventsRead.problems) problems.push(problem);
-  for (const problem of unknownClusters) problems.push(problem);
-  const events = eventsRead.events;
-  const dataset = { clusters, events, problems: sortProblems(problems) };
-  onProgress?.(1);
-  return dataset;
+  }
+
+  finish(eventsFile: CsvOutline): Dataset {
+    const eventsRead = this.events.finish(eventsFile);
+    const problems = [...this.problems];
+    // The events file's own problems come before the cluster warnings found while reading it.
+    for (const problem of eventsRead.problems) problems.push(problem);
+    for (const problem of this.unknownClusters) problems.push(problem);
+    const dataset = { clusters: this.clusters, events: eventsRead.events, problems: sortProblems(problems) };
+    this.options.onProgress?.(1);
+    return dataset;
+  }
 }
 
 /**

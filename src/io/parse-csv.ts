@@ -73,56 +73,97 @@ export function parseCsv(text: string, file: string, onProgress?: (fraction: num
  * keeping them all, so that a caller can check a row while its cells are still fresh.
  */
 export function streamCsv(text: string, file: string, sink: CsvRowSink, onProgress?: (fraction: number) => void): CsvOutline {
-  const input = normaliseLineEnds(text.startsWith(BOM) ? text.slice(BOM.length) : text);
-  const delimiter = detectDelimiter(input);
-  const problems: Problem[] = [];
-  // One record can hold several bad quotes of the same kind: it is reported once per kind.
-  const reported = new Set<string>();
-  const encoding = input.includes(REPLACEMENT) || input.includes(NUL) ? new EncodingCheck() : null;
-  let index = 0;
-  let headerIndex = -1;
-  let header: string[] = [];
-  let recordCount = 0;
-  let unreadable = 0;
+  const input = normaliseLineEnds(withoutBom(text));
+  const rows = new CsvRows(file, sink, hasEncodingMarks(input));
+  const usedDelimiter = readRows(input, detectDelimiter(input), onProgress, (cells, errors) => rows.take(cells, errors));
+  return rows.outline(usedDelimiter);
+}
 
-  const usedDelimiter = readRows(input, delimiter, onProgress, (cells, errors) => {
+/** The text without a leading byte-order mark. */
+export function withoutBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(BOM.length) : text;
+}
+
+/** True when the text has characters a file that is not UTF-8 leaves when read as UTF-8 (see EncodingCheck). */
+export function hasEncodingMarks(text: string): boolean {
+  return text.includes(REPLACEMENT) || text.includes(NUL);
+}
+
+/**
+ * Makes the rows PapaParse reads, one at a time, into a header, records and problems: the first
+ * row that is not blank is the header; the records are the rows after it that are not blank.
+ */
+export class CsvRows {
+  private readonly problems: Problem[] = [];
+  // One record can hold several bad quotes of the same kind: it is reported once per kind.
+  private readonly reported = new Set<string>();
+  private encoding: EncodingCheck | null;
+  private index = 0;
+  private headerIndex = -1;
+  private header: string[] = [];
+  private recordCount = 0;
+  private unreadable = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: CsvRowSink,
+    checkEncoding: boolean,
+  ) {
+    this.encoding = checkEncoding ? new EncodingCheck() : null;
+  }
+
+  /** Checks the rows from now on for characters a file that is not UTF-8 leaves (see EncodingCheck). */
+  checkEncoding(): void {
+    this.encoding ??= new EncodingCheck();
+  }
+
+  /**
+   * One row as PapaParse read it. In step mode Papa numbers an error's row from the row being
+   * delivered (always 0), so the row's own index is added back to give a whole-text parse's numbers.
+   */
+  take(cells: string[], errors: readonly Papa.ParseError[]): void {
+    const index = this.index;
     // PapaParse numbers records from 0; its quote errors point at the record being read.
     let bad = false;
     for (const error of errors) {
-      const row = typeof error.row === 'number' ? error.row + 1 : null;
+      const row = typeof error.row === 'number' ? error.row + index + 1 : null;
       if (typeof error.row === 'number') bad = true;
       const detail = describePapaError(error);
       const key = `${row} ${JSON.stringify(detail)}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      problems.push(makeProblem({ file, row, column: null, severity: 'error' }, detail));
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      this.problems.push(makeProblem({ file: this.file, row, column: null, severity: 'error' }, detail));
     }
-    if (headerIndex < 0) {
+    if (this.headerIndex < 0) {
       if (!isBlank(cells)) {
-        headerIndex = index;
-        header = cells.map((name) => name.trim().toLowerCase());
-        sink.header(header, index + 1);
-        encoding?.check(cells, index, null);
+        this.headerIndex = index;
+        this.header = cells.map((name) => name.trim().toLowerCase());
+        this.sink.header(this.header, index + 1);
+        this.encoding?.check(cells, index, null);
       }
     } else {
-      encoding?.check(cells, index, header);
+      this.encoding?.check(cells, index, this.header);
       // A record the CSV reader could not read is reported even when its cells came out empty (`,"`).
-      if (bad) unreadable++;
+      if (bad) this.unreadable++;
       else if (!isBlank(cells)) {
-        recordCount++;
-        sink.record({ row: index + 1, cells });
+        this.recordCount++;
+        this.sink.record({ row: index + 1, cells });
       }
     }
-    index++;
-  });
-
-  if (headerIndex < 0) {
-    problems.push(makeProblem({ file, row: null, column: null, severity: 'error' }, { code: 'fileEmpty', params: {} }));
-    return { header: [], headerRow: 0, recordCount: 0, unreadableRecords: 0, delimiter: usedDelimiter, problems };
+    this.index = index + 1;
   }
-  const notUtf8 = encoding?.problem(file);
-  if (notUtf8) problems.push(notUtf8);
-  return { header, headerRow: headerIndex + 1, recordCount, unreadableRecords: unreadable, delimiter: usedDelimiter, problems };
+
+  /** What is known once every row is read; `delimiter` is the one PapaParse used. */
+  outline(delimiter: string): CsvOutline {
+    const problems = this.problems;
+    if (this.headerIndex < 0) {
+      problems.push(makeProblem({ file: this.file, row: null, column: null, severity: 'error' }, { code: 'fileEmpty', params: {} }));
+      return { header: [], headerRow: 0, recordCount: 0, unreadableRecords: 0, delimiter, problems };
+    }
+    const notUtf8 = this.encoding?.problem(this.file);
+    if (notUtf8) problems.push(notUtf8);
+    return { header: this.header, headerRow: this.headerIndex + 1, recordCount: this.recordCount, unreadableRecords: this.unreadable, delimiter, problems };
+  }
 }
 
 /**
@@ -204,9 +245,7 @@ function excerpt(cell: string): string {
 
 /**
  * Reads the rows one at a time through PapaParse's `step` callback, which also lets progress be
- * reported. In step mode Papa numbers an error's row from the row being delivered (always 0), so
- * the running row count is added back to give the same numbers as a whole-text parse.
- * Returns the delimiter PapaParse used.
+ * reported. Returns the delimiter PapaParse used.
  */
 function readRows(
   input: string,
@@ -214,7 +253,6 @@ function readRows(
   onProgress: ((fraction: number) => void) | undefined,
   onRow: (cells: string[], errors: readonly Papa.ParseError[]) => void,
 ): string {
-  let index = 0;
   let usedDelimiter = delimiter;
   let reported = 0;
   const length = input.length || 1;
@@ -224,10 +262,8 @@ function readRows(
     skipEmptyLines: false,
     delimiter,
     step: (results) => {
-      const errors = results.errors.length === 0 ? results.errors : results.errors.map((error) => (typeof error.row === 'number' ? { ...error, row: error.row + index } : error));
       usedDelimiter = results.meta.delimiter;
-      onRow(results.data, errors);
-      index++;
+      onRow(results.data, results.errors);
       if (!onProgress) return;
       const fraction = Math.min(1, results.meta.cursor / length);
       if (fraction - reported >= PROGRESS_STEP) {

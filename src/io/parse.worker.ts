@@ -1,24 +1,84 @@
 // Module worker: reads the files, then parses and validates them with loadDataset, off the page's thread.
 import { formatLoadFailure, LoadError, type LoadFailure } from '../i18n/load-messages';
-import { loadDataset, type CsvSource } from './load';
+import type { TimelineEvent } from '../model/types';
+import { loadDataset, loadDatasetFromPieces, type CsvSource } from './load';
 import { EventPacker, transferablesOf } from './packed-events';
-import type { LoadSource, ParseRequest, ParseResponse } from './worker-loader';
+import type { ParseRequest, ParseResponse, WorkerRequest, WorkerSource } from './worker-loader';
 
 const scope = self as unknown as {
   postMessage(message: ParseResponse, transfer?: Transferable[]): void;
-  addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent<ParseRequest>) => void): void;
+  addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 };
 
 /** Progress messages are sent only when the fraction has moved this much (and at 0 and 1). */
 const STEP = 0.02;
 
-async function read(source: LoadSource): Promise<CsvSource> {
+async function read(source: WorkerSource, id: number): Promise<CsvSource> {
   if (typeof source.text === 'string') return { name: source.name, text: source.text };
-  if (!source.file) throw new LoadError({ code: 'fileNoContent', params: { file: source.name } });
+  const pieces: string[] = [];
+  for await (const piece of decoded(source, id)) pieces.push(piece);
+  return { name: source.name, text: pieces.join('') };
+}
+
+/**
+ * A source's text in pieces as its bytes arrive: a file read a slice at a time, or the chunks of
+ * a download the page passes on ('chunk' messages). Decoded as UTF-8 as File.text() decodes it
+ * (a byte-order mark dropped, bytes that are not UTF-8 read as U+FFFD), a multi-byte character cut
+ * between two chunks included.
+ */
+async function* decoded(source: WorkerSource, id: number): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let bytes: AsyncIterable<Uint8Array>;
+  if (source.streamed) bytes = downloadChunks(id);
+  else if (source.file) bytes = fileChunks(source.file, source.name);
+  else throw new LoadError({ code: 'fileNoContent', params: { file: source.name } });
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const last = decoder.decode();
+  if (last) yield last;
+}
+
+async function* fileChunks(file: Blob, name: string): AsyncGenerator<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
   try {
-    return { name: source.name, text: await source.file.text() };
+    reader = file.stream().getReader();
   } catch {
-    throw new LoadError({ code: 'fileUnreadable', params: { file: source.name } });
+    throw new LoadError({ code: 'fileUnreadable', params: { file: name } });
+  }
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      throw new LoadError({ code: 'fileUnreadable', params: { file: name } });
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** The chunks of the download the page passes on for load `id`, until its 'end' message. */
+const downloads = new Map<number, { chunks: Uint8Array[]; ended: boolean; wake: (() => void) | null }>();
+
+function download(id: number) {
+  let entry = downloads.get(id);
+  if (!entry) downloads.set(id, (entry = { chunks: [], ended: false, wake: null }));
+  return entry;
+}
+
+async function* downloadChunks(id: number): AsyncGenerator<Uint8Array> {
+  const entry = download(id);
+  try {
+    for (;;) {
+      const chunk = entry.chunks.shift();
+      if (chunk) yield chunk;
+      else if (entry.ended) return;
+      else await new Promise<void>((resolve) => (entry.wake = resolve));
+    }
+  } finally {
+    downloads.delete(id);
   }
 }
 
@@ -33,17 +93,10 @@ async function handle(request: ParseRequest): Promise<void> {
     scope.postMessage({ id, type: 'progress', phase, fraction });
   };
 
-  const sources = [request.events, ...(request.clusters ? [request.clusters] : [])];
-  const bytes = sources.map((s) => (typeof s.text === 'string' ? 0 : (s.file?.size ?? 0)));
-  const totalBytes = bytes.reduce((a, b) => a + b, 0);
+  // The clusters file is small and read first; the events file is read while it arrives.
   progress('reading', 0);
-  let readBytes = 0;
-  const texts: CsvSource[] = [];
-  for (const [index, source] of sources.entries()) {
-    texts.push(await read(source));
-    readBytes += bytes[index]!;
-    progress('reading', totalBytes ? readBytes / totalBytes : 1);
-  }
+  const clusters = request.clusters ? await read(request.clusters, id) : undefined;
+  progress('reading', 1);
 
   progress('parsing', 0);
   // Events go to the page while the rest of the file is still being read, packed in batches: the
@@ -55,20 +108,28 @@ async function handle(request: ParseRequest): Promise<void> {
     const batch = packer.flush();
     if (batch) scope.postMessage({ id, type: 'events', batch }, transferablesOf(batch));
   };
-  const dataset = loadDataset(
-    { events: texts[0]!, ...(texts[1] ? { clusters: texts[1] } : {}) },
-    {
-      keepEvents: false,
-      onEvent: (event) => {
-        packer.add(event);
-        if (packer.size >= MAX_EVENTS_PER_BATCH) sendEvents();
-      },
-      onProgress: (fraction) => {
-        sendEvents();
-        progress('parsing', fraction);
-      },
+  const options = {
+    keepEvents: false,
+    onEvent: (event: TimelineEvent) => {
+      packer.add(event);
+      if (packer.size >= MAX_EVENTS_PER_BATCH) sendEvents();
     },
-  );
+    onProgress: (fraction: number) => {
+      sendEvents();
+      progress('parsing', fraction);
+    },
+  };
+  const events = request.events;
+  const dataset =
+    typeof events.text === 'string'
+      ? loadDataset({ events: { name: events.name, text: events.text }, ...(clusters ? { clusters } : {}) }, options)
+      : await loadDatasetFromPieces({ name: events.name, pieces: decoded(events, id), expectedLength: events.size ?? events.file?.size ?? null }, clusters, {
+          ...options,
+          onRestart: () => {
+            packer.flush();
+            scope.postMessage({ id, type: 'restart' });
+          },
+        });
   sendEvents();
   scope.postMessage({ id, type: 'done', dataset });
 }
@@ -79,6 +140,14 @@ const MAX_EVENTS_PER_BATCH = 5000;
 scope.addEventListener('message', (event) => {
   const request = event.data;
   const id = typeof request?.id === 'number' ? request.id : -1;
+  if (request?.type === 'chunk' || request?.type === 'end') {
+    const entry = download(id);
+    if (request.type === 'chunk') entry.chunks.push(request.bytes);
+    else entry.ended = true;
+    entry.wake?.();
+    entry.wake = null;
+    return;
+  }
   handle(request).catch((error: unknown) => {
     // A reason with a code goes back as that code; anything else as its own message, wrapped in one.
     const failure: LoadFailure =

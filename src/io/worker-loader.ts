@@ -3,11 +3,26 @@ import type { Dataset, TimelineEvent } from '../model/types';
 import { nextTask } from './next-task';
 import { PackedBatchReader, type PackedEvents } from './packed-events';
 
-/** One file to load: its text, or a File the worker reads itself. `name` is shown in problems. */
+/**
+ * One file to load: its text, a File the worker reads itself, or the chunks of a download, which
+ * the page passes on to the worker as they arrive (`size`: the bytes expected, if known).
+ * `name` is shown in problems.
+ */
 export interface LoadSource {
   readonly name: string;
   readonly text?: string;
   readonly file?: File;
+  readonly chunks?: AsyncIterable<Uint8Array>;
+  readonly size?: number | null;
+}
+
+/** A LoadSource as the worker gets it: a download's chunks follow in 'chunk' messages. */
+export interface WorkerSource {
+  readonly name: string;
+  readonly text?: string;
+  readonly file?: File;
+  readonly streamed?: true;
+  readonly size?: number | null;
 }
 
 export interface WorkerLoadInput {
@@ -29,10 +44,19 @@ export interface WorkerLoadOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Message to parse.worker.ts. */
-export interface ParseRequest extends WorkerLoadInput {
+/** Message to parse.worker.ts: a load. */
+export interface ParseRequest {
   readonly id: number;
+  readonly type?: undefined;
+  readonly events: WorkerSource;
+  readonly clusters?: WorkerSource;
 }
+
+/** Every message to parse.worker.ts: a load, or a chunk of its download, or the download's end. */
+export type WorkerRequest =
+  | ParseRequest
+  | { readonly id: number; readonly type: 'chunk'; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly type: 'end' };
 
 /**
  * Messages from parse.worker.ts. An `id` of -1 marks an error the worker could not tie to a request.
@@ -42,6 +66,8 @@ export type ParseResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number }
   /** Events read so far, packed; sent while the worker reads on. */
   | { readonly id: number; readonly type: 'events'; readonly batch: PackedEvents }
+  /** The file mixes line ends and is read again, whole: the events sent so far are to be forgotten. */
+  | { readonly id: number; readonly type: 'restart' }
   /** The dataset; its `events` come first in 'events' batches (and any left in `dataset.events` follow them). */
   | { readonly id: number; readonly type: 'done'; readonly dataset: Dataset }
   | { readonly id: number; readonly type: 'error'; readonly message: string; readonly failure?: LoadFailure };
@@ -95,6 +121,12 @@ const WORKER_SHARE = 0.95;
 const UNPACK_BUDGET_MS = 8;
 /** Events rebuilt between two looks at the clock. */
 const UNPACK_STRIDE = 64;
+
+/** A source as posted to the worker: a download's chunks are not cloned but passed on one by one. */
+function forWorker(source: LoadSource): WorkerSource {
+  if (!source.chunks) return source.text !== undefined ? { name: source.name, text: source.text } : { name: source.name, ...(source.file ? { file: source.file } : {}) };
+  return { name: source.name, streamed: true, size: source.size ?? null };
+}
 
 function abortError(): DOMException {
   return new DOMException('Loading the CSV files was cancelled.', 'AbortError');
@@ -150,6 +182,7 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
     // resolved, only after the events sent before it have been rebuilt.
     type Step =
       | { readonly type: 'progress'; readonly progress: LoadProgress }
+      | { readonly type: 'restart' }
       | { readonly type: 'events'; readonly reader: PackedBatchReader }
       | { readonly type: 'done'; readonly dataset: Dataset };
     const steps: Step[] = [];
@@ -179,6 +212,8 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
           }
         } else if (step.type === 'progress') {
           onProgress?.(step.progress);
+        } else if (step.type === 'restart') {
+          received.length = 0;
         } else {
           const { dataset } = step;
           settle(() => {
@@ -205,6 +240,9 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
           break;
         case 'events':
           enqueue({ type: 'events', reader: new PackedBatchReader(message.batch) });
+          break;
+        case 'restart':
+          enqueue({ type: 'restart' });
           break;
         case 'done':
           // The worker has nothing more to send; what it sent is still being rebuilt.
@@ -238,13 +276,29 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
 
     const request: ParseRequest = {
       id,
-      events: input.events,
-      ...(input.clusters ? { clusters: input.clusters } : {}),
+      events: forWorker(input.events),
+      ...(input.clusters ? { clusters: forWorker(input.clusters) } : {}),
     };
     try {
       worker.postMessage(request);
     } catch (error) {
       settle(() => reject(new LoadError({ code: 'readerHandOff', params: { detail: detailOf(error) } })));
+      return;
+    }
+    const chunks = input.events.chunks;
+    if (chunks) void passOn(chunks);
+
+    /** Hands a download's chunks to the worker as they arrive; a failed download fails the load. */
+    async function passOn(chunks: AsyncIterable<Uint8Array>): Promise<void> {
+      try {
+        for await (const bytes of chunks) {
+          if (settled) return;
+          worker.postMessage({ id, type: 'chunk', bytes } satisfies WorkerRequest);
+        }
+        if (!settled) worker.postMessage({ id, type: 'end' } satisfies WorkerRequest);
+      } catch (error) {
+        settle(() => reject(error));
+      }
     }
   });
 }

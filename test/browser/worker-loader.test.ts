@@ -46,6 +46,8 @@ interface TrackedWorker {
   messagesAfterTerminate: number;
   /** The number of events in each 'events' batch the worker sent, in order. */
   batches: number[];
+  /** 'restart' messages: a download found to mix line ends, read again whole. */
+  restarts: number;
 }
 
 /** The worker under test, made directly from its source: WTR serves the TypeScript as a module. */
@@ -53,7 +55,7 @@ function trackedWorkerFactory(): { createWorker: () => Worker; made: TrackedWork
   const made: TrackedWorker[] = [];
   const createWorker = () => {
     const worker = new Worker(new URL('../../src/io/parse.worker.ts', import.meta.url), { type: 'module' });
-    const tracked: TrackedWorker = { worker, terminated: 0, messagesAfterTerminate: 0, batches: [] };
+    const tracked: TrackedWorker = { worker, terminated: 0, messagesAfterTerminate: 0, batches: [], restarts: 0 };
     const terminate = worker.terminate.bind(worker);
     worker.terminate = () => {
       tracked.terminated++;
@@ -62,6 +64,7 @@ function trackedWorkerFactory(): { createWorker: () => Worker; made: TrackedWork
     worker.addEventListener('message', (event: MessageEvent) => {
       if (tracked.terminated > 0) tracked.messagesAfterTerminate++;
       if (event.data?.type === 'events') tracked.batches.push(event.data.batch.count);
+      if (event.data?.type === 'restart') tracked.restarts++;
     });
     made.push(tracked);
     return worker;
@@ -200,6 +203,44 @@ describe('loadInWorker with parse.worker.ts', function () {
       ['C', true],
     ]);
     expect(made[0]!.terminated).to.equal(1);
+  });
+
+  it('reads a download while it arrives: the rows come before the last chunk, and the result is the whole file’s', async () => {
+    const { createWorker, made } = trackedWorkerFactory();
+    const bytes = new TextEncoder().encode(EVENTS);
+    let batchesBeforeLastChunk = -1;
+    async function* arriving(): AsyncGenerator<Uint8Array> {
+      const size = 64 * 1024;
+      for (let at = 0; at < bytes.length; at += size) {
+        if (at + size >= bytes.length) {
+          // Give the worker time to read what it has, as a slow download would.
+          await wait(300);
+          batchesBeforeLastChunk = made[0]!.batches.length;
+        }
+        yield bytes.slice(at, at + size);
+      }
+    }
+    const dataset = await loadInWorker(
+      { events: { name: 'events.csv', chunks: arriving(), size: bytes.length }, clusters: { name: 'clusters.csv', text: CLUSTERS } },
+      { createWorker },
+    );
+    expect(batchesBeforeLastChunk).to.be.greaterThan(5);
+    expect(dataset).to.deep.equal(loadDataset({ events: { name: 'events.csv', text: EVENTS }, clusters: { name: 'clusters.csv', text: CLUSTERS } }));
+    expect(made[0]!.terminated).to.equal(1);
+  });
+
+  it('reads a download that mixes line ends after its first megabyte again, whole, as one read would', async () => {
+    const { createWorker, made } = trackedWorkerFactory();
+    const lines = EVENTS.split('\n');
+    const text = `${lines.slice(0, 15_000).join('\n')}\r\n${lines.slice(15_000).join('\r\n')}`;
+    const bytes = new TextEncoder().encode(text);
+    async function* arriving(): AsyncGenerator<Uint8Array> {
+      for (let at = 0; at < bytes.length; at += 100_000) yield bytes.slice(at, at + 100_000);
+    }
+    const dataset = await loadInWorker({ events: { name: 'events.csv', chunks: arriving(), size: bytes.length } }, { createWorker });
+    expect(dataset).to.deep.equal(loadDataset({ events: { name: 'events.csv', text } }));
+    expect(dataset.events.length).to.equal(ROWS - BAD_ROWS.size);
+    expect(made[0]!.restarts).to.equal(1);
   });
 
   it('cancels mid-way: rejects with AbortError and terminates the worker', async () => {

@@ -1,7 +1,7 @@
 import { LoadError } from '../../i18n/load-messages';
 import { pairFilesDetailed } from '../../io/classify';
 import { createParseWorker } from '../../io/create-parse-worker';
-import { fetchCsvFile, fileSizeFailure, resolveSameOrigin } from '../../io/fetch-csv';
+import { fetchCsvFile, fileSizeFailure, openCsvDownload, resolveSameOrigin } from '../../io/fetch-csv';
 import { loadInWorker, startWorkerEarly, type LoadProgress } from '../../io/worker-loader';
 import type { Dataset } from '../../model/types';
 
@@ -82,20 +82,30 @@ export async function loadFromLinks(
   const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
   onProgress({ phase: 'reading', fraction: 0 }, name);
   const clustersName = clusters?.ok ? decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv') : null;
-  // The worker starts while the files download; they are fetched as files: the worker decodes them, not the page.
+  // The worker starts while the files download. The events file is read while it arrives (its
+  // chunks passed on to the worker as they come), and kept whole for "Save this view".
   const worker = startWorkerEarly(createParseWorker);
+  const opening = openCsvDownload(events.url, name, signal);
   try {
-    const [eventsFile, clustersFile] = await Promise.all([
-      fetchCsvFile(events.url, name, signal),
+    const [eventsDownload, clustersFile] = await Promise.all([
+      opening,
       clusters?.ok && clustersName ? fetchCsvFile(clusters.url, clustersName, signal) : Promise.resolve(null),
     ]);
+    const dataset = await loadInWorker(
+      {
+        events: { name, chunks: eventsDownload.chunks, size: eventsDownload.size },
+        ...(clustersFile && clustersName ? { clusters: { name: clustersName, file: clustersFile } } : {}),
+      },
+      { createWorker: worker.createWorker, onProgress: (p) => onProgress(p, name), signal },
+    );
     const source: LoadedSource = {
-      events: { name, file: eventsFile },
+      events: { name, file: eventsDownload.file() },
       clusters: clustersFile && clustersName ? { name: clustersName, file: clustersFile } : undefined,
     };
-    const dataset = await loadInWorker(source, { createWorker: worker.createWorker, onProgress: (p) => onProgress(p, name), signal });
     return { dataset, name, source };
   } finally {
     worker.discard();
+    // A download nothing read (the clusters file failed, say) is stopped.
+    void opening.then((download) => download.cancel()).catch(() => undefined);
   }
 }

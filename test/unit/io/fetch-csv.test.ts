@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkFileSize, fetchCsvText, MAX_FILE_BYTES, resolveSameOrigin } from '../../../src/io/fetch-csv';
+import { checkFileSize, fetchCsvText, MAX_FILE_BYTES, openCsvDownload, resolveSameOrigin } from '../../../src/io/fetch-csv';
 
 const PAGE = 'http://localhost:5173/timeline/index.html?lang=en#top';
 
@@ -158,5 +158,81 @@ describe('fetchCsvText', () => {
     stubFetch(() => new Response(body));
     await expect(fetchCsvText('http://localhost:5173/endless.csv')).rejects.toThrow(/endless\.csv is over 200 MB/);
     expect(sent).toBeLessThan(MAX_FILE_BYTES + 3 * chunk.byteLength);
+  });
+});
+
+describe('openCsvDownload', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  const stubFetch = (respond: () => Response | Promise<Response>) => vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => respond()));
+
+  async function read(chunks: AsyncIterable<Uint8Array>): Promise<number[]> {
+    const sizes: number[] = [];
+    for await (const chunk of chunks) sizes.push(chunk.byteLength);
+    return sizes;
+  }
+
+  it('hands the body over chunk by chunk as it arrives, then gives the whole file, with the declared size', async () => {
+    const parts = ['id,title\n', '1,ä\n', '2,b\n'].map((part) => new TextEncoder().encode(part));
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const part = parts[pulls++];
+        if (part) controller.enqueue(part);
+        else controller.close();
+      },
+    });
+    stubFetch(() => new Response(body, { headers: { 'Content-Length': '19' } }));
+    const download = await openCsvDownload('http://localhost:5173/e.csv', 'e.csv');
+    expect(download.size).toBe(19);
+    const seen: number[] = [];
+    for await (const chunk of download.chunks) seen.push(pulls, chunk.byteLength);
+    // Handed over as they arrive: when a chunk is handed over, at most one more has been asked for.
+    expect(seen).toEqual([2, 9, 3, 5, 4, 4]);
+    const file = download.file();
+    expect(file.name).toBe('e.csv');
+    expect(await file.text()).toBe('id,title\n1,ä\n2,b\n');
+  });
+
+  it('refuses a body whose Content-Length is over the limit before handing anything over', async () => {
+    stubFetch(() => new Response('x', { headers: { 'Content-Length': String(300 * 1024 * 1024) } }));
+    await expect(openCsvDownload('http://localhost:5173/big.csv', 'big.csv')).rejects.toThrow('http://localhost:5173/big.csv is 300.0 MB; files over 200 MB cannot be loaded.');
+  });
+
+  it('stops a body without Content-Length once it passes the limit, and cancels the rest', async () => {
+    const chunk = new Uint8Array(8 * 1024 * 1024);
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(chunk),
+      cancel: () => void (cancelled = true),
+    });
+    stubFetch(() => new Response(body));
+    const download = await openCsvDownload('http://localhost:5173/endless.csv', 'endless.csv');
+    expect(download.size).toBeNull();
+    await expect(read(download.chunks)).rejects.toThrow(/endless\.csv is over 200 MB/);
+    expect(cancelled).toBe(true);
+  });
+
+  it('says a download that breaks off part way broke off', async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(new Uint8Array(4));
+        else controller.error(new TypeError('network error'));
+      },
+    });
+    stubFetch(() => new Response(body));
+    const download = await openCsvDownload('http://localhost:5173/cut.csv', 'cut.csv');
+    await expect(read(download.chunks)).rejects.toMatchObject({ failure: { code: 'fetchBrokeOff', params: { url: 'http://localhost:5173/cut.csv' } } });
+  });
+
+  it('cancels a download nothing read', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(1)), cancel: () => void (cancelled = true) });
+    stubFetch(() => new Response(body));
+    (await openCsvDownload('http://localhost:5173/e.csv', 'e.csv')).cancel();
+    await vi.waitFor(() => expect(cancelled).toBe(true));
   });
 });

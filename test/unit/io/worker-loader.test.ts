@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatLoadError, LoadError, type LoadFailure } from '../../../src/i18n/load-messages';
+import { loadDataset } from '../../../src/io/load';
+import { EventPacker } from '../../../src/io/packed-events';
 import { loadInWorker, type ParseRequest, type ParseResponse } from '../../../src/io/worker-loader';
+import type { TimelineEvent } from '../../../src/model/types';
 
 /** A stand-in for the CSV worker: records what it is sent and lets the test answer. */
 class FakeWorker extends EventTarget {
@@ -152,8 +155,11 @@ describe('parse.worker.ts failures', () => {
     });
   });
 
+  /** A stand-in File whose reads give `read`'s answers. */
+  const fileReading = (read: () => Promise<unknown>) => ({ size: 10, stream: () => ({ getReader: () => ({ read, cancel: () => Promise.resolve() }) }) });
+
   it('fileUnreadable', async () => {
-    const file = { size: 10, text: () => Promise.reject(new DOMException('gone', 'NotReadableError')) };
+    const file = fileReading(() => Promise.reject(new DOMException('gone', 'NotReadableError')));
     const error = await errorFor({ id: 8, events: { name: 'moved.csv', file } });
     expect(error.message).toBe(
       'The CSV files could not be loaded: "moved.csv" could not be read; it may have been moved or changed since it was chosen. Choose it again.',
@@ -162,12 +168,29 @@ describe('parse.worker.ts failures', () => {
   });
 
   it('readerFailed: anything else keeps its own message, after the same words as before', async () => {
-    const file = { size: 10, text: () => Promise.resolve(42) };
+    const file = fileReading(() => Promise.resolve({ done: false, value: 42 }));
     const error = await errorFor({ id: 9, events: { name: 'odd.csv', file } });
     expect(error.failure?.code).toBe('readerFailed');
     const detail = (error.failure as Extract<LoadFailure, { code: 'readerFailed' }>).params.detail;
     expect(detail).not.toBe('');
     expect(error.message).toBe(`The CSV files could not be loaded: ${detail}`);
+  });
+
+  it('reads a download’s chunks as they come, a character cut between two chunks included', async () => {
+    await startWorker();
+    posted.length = 0;
+    const text = 'id,cluster,kind,start,title\n1,A,activity,2015,Caf\u00e9 \u2014 \u{1F600}\n';
+    const bytes = new TextEncoder().encode(text);
+    const send = (data: unknown) => listeners.get('message')!(new MessageEvent('message', { data }));
+    send({ id: 11, events: { name: 'down.csv', streamed: true, size: bytes.length } });
+    for (let at = 0; at < bytes.length; at += 3) send({ id: 11, type: 'chunk', bytes: bytes.slice(at, at + 3) });
+    send({ id: 11, type: 'end' });
+    await vi.waitFor(() => expect(posted.some((m) => m.type === 'done')).toBe(true));
+    const done = posted.find((m) => m.type === 'done') as Extract<ParseResponse, { type: 'done' }>;
+    expect(done.dataset.problems).toEqual([]);
+    const batches = posted.filter((m) => m.type === 'events') as Extract<ParseResponse, { type: 'events' }>[];
+    expect(batches.map((b) => b.batch.text).join('')).toContain('Caf\u00e9 \u2014 \u{1F600}');
+    expect(posted.filter((m) => m.type === 'error')).toEqual([]);
   });
 
   it('readerRequestUnreadable', async () => {
@@ -182,5 +205,61 @@ describe('parse.worker.ts failures', () => {
         failure: { code: 'readerRequestUnreadable', params: {} },
       },
     ]);
+  });
+});
+
+/** A download handed on to the worker chunk by chunk (loadInWorker with a `chunks` source). */
+describe('loadInWorker with a download', () => {
+  const text = 'id,cluster,kind,start,title\n1,A,activity,2015,One\n2,A,activity,2016,Two\n';
+  const dataset = loadDataset({ events: { name: 'e.csv', text } });
+  const batchOf = (events: readonly TimelineEvent[]) => {
+    const packer = new EventPacker();
+    for (const event of events) packer.add(event);
+    return packer.flush()!;
+  };
+
+  async function* chunksOf(...parts: (Uint8Array | Error)[]): AsyncGenerator<Uint8Array> {
+    for (const part of parts) {
+      await Promise.resolve();
+      if (part instanceof Error) throw part;
+      yield part;
+    }
+  }
+
+  it('passes each chunk on as it comes, then the end, and tells the worker the size', async () => {
+    const worker = new FakeWorker();
+    const sent: unknown[] = [];
+    worker.postMessage = (message: ParseRequest) => void sent.push(message);
+    const [a, b] = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    const load = loadInWorker({ events: { name: 'e.csv', chunks: chunksOf(a, b), size: 3 } }, { createWorker: () => worker as unknown as Worker });
+    await vi.waitFor(() => expect(sent).toHaveLength(4));
+    const id = (sent[0] as ParseRequest).id;
+    expect(sent).toEqual([
+      { id, events: { name: 'e.csv', streamed: true, size: 3 } },
+      { id, type: 'chunk', bytes: a },
+      { id, type: 'chunk', bytes: b },
+      { id, type: 'end' },
+    ]);
+    worker.dispatchEvent(new MessageEvent('message', { data: { id, type: 'events', batch: batchOf(dataset.events) } }));
+    worker.dispatchEvent(new MessageEvent('message', { data: { id, type: 'done', dataset: { ...dataset, events: [] } } }));
+    expect(await load).toEqual(dataset);
+  });
+
+  it('forgets the events sent before the worker starts again', async () => {
+    const worker = new FakeWorker();
+    const load = loadInWorker({ events: { name: 'e.csv', chunks: chunksOf(new Uint8Array([1])) } }, { createWorker: () => worker as unknown as Worker });
+    worker.answer({ type: 'events', batch: batchOf(dataset.events.slice(0, 1)) });
+    worker.answer({ type: 'restart' });
+    worker.answer({ type: 'events', batch: batchOf(dataset.events) });
+    worker.answer({ type: 'done', dataset: { ...dataset, events: [] } });
+    expect((await load).events).toEqual(dataset.events);
+  });
+
+  it('fails the load with the download’s own failure, and ends the worker', async () => {
+    const worker = new FakeWorker();
+    const failure = new LoadError({ code: 'fetchBrokeOff', params: { url: '/e.csv' } });
+    const load = loadInWorker({ events: { name: 'e.csv', chunks: chunksOf(new Uint8Array([1]), failure) } }, { createWorker: () => worker as unknown as Worker });
+    await expect(load).rejects.toBe(failure);
+    expect(worker.terminated).toBe(1);
   });
 });
