@@ -2,7 +2,7 @@ import { LoadError } from '../../i18n/load-messages';
 import { pairFilesDetailed } from '../../io/classify';
 import { createParseWorker } from '../../io/create-parse-worker';
 import { fetchCsvFile, fileSizeFailure, openCsvDownload, resolveSameOrigin } from '../../io/fetch-csv';
-import { loadInWorker, startWorkerEarly, type LoadProgress } from '../../io/worker-loader';
+import { loadInWorker, startWorkerEarly, type EarlyWorker, type LoadProgress } from '../../io/worker-loader';
 import type { Dataset } from '../../model/types';
 
 /** Where loaded data came from, kept so that "Save this view" can put the same files into the saved page. */
@@ -68,12 +68,37 @@ async function loadPairedFiles(
   return { dataset, name, source };
 }
 
-/** Loads `?src=` (and `?clusters-src=`) from this site only; any other origin is refused before any request. */
+/** Starts the CSV worker for a link's load before the load itself (as the page starts), so that it is ready when the file arrives. */
+export function startLinkWorker(): EarlyWorker {
+  return startWorkerEarly(createParseWorker);
+}
+
+/**
+ * Loads `?src=` (and `?clusters-src=`) from this site only; any other origin is refused before any
+ * request. `worker`: one started for it already (startLinkWorker); it is ended if the load does not take it.
+ */
 export async function loadFromLinks(
   src: string,
   clustersSrc: string | null,
   onProgress: (progress: LoadProgress, name: string) => void,
   signal: AbortSignal,
+  worker?: EarlyWorker,
+): Promise<UserDataResult> {
+  // Without one started already, the worker starts once the links are accepted, with the download.
+  const startWorker = () => (worker ??= startWorkerEarly(createParseWorker));
+  try {
+    return await loadLinkedFiles(src, clustersSrc, onProgress, signal, startWorker);
+  } finally {
+    worker?.discard();
+  }
+}
+
+async function loadLinkedFiles(
+  src: string,
+  clustersSrc: string | null,
+  onProgress: (progress: LoadProgress, name: string) => void,
+  signal: AbortSignal,
+  startWorker: () => EarlyWorker,
 ): Promise<UserDataResult> {
   const events = resolveSameOrigin(src, location.href);
   if (!events.ok) throw new LoadRefused(events.failure);
@@ -82,9 +107,9 @@ export async function loadFromLinks(
   const name = decodeURIComponent(new URL(events.url).pathname.split('/').pop() || events.url);
   onProgress({ phase: 'reading', fraction: 0 }, name);
   const clustersName = clusters?.ok ? decodeURIComponent(new URL(clusters.url).pathname.split('/').pop() || 'clusters.csv') : null;
-  // The worker starts while the files download. The events file is read while it arrives (its
-  // chunks passed on to the worker as they come), and kept whole for "Save this view".
-  const worker = startWorkerEarly(createParseWorker);
+  const { createWorker } = startWorker();
+  // The events file is read while it arrives (its chunks passed on to the worker as they come),
+  // and kept whole for "Save this view".
   const opening = openCsvDownload(events.url, name, signal);
   try {
     const [eventsDownload, clustersFile] = await Promise.all([
@@ -96,7 +121,7 @@ export async function loadFromLinks(
         events: { name, chunks: eventsDownload.chunks, size: eventsDownload.size },
         ...(clustersFile && clustersName ? { clusters: { name: clustersName, file: clustersFile } } : {}),
       },
-      { createWorker: worker.createWorker, onProgress: (p) => onProgress(p, name), signal },
+      { createWorker, onProgress: (p) => onProgress(p, name), signal },
     );
     const source: LoadedSource = {
       events: { name, file: eventsDownload.file() },
@@ -104,7 +129,6 @@ export async function loadFromLinks(
     };
     return { dataset, name, source };
   } finally {
-    worker.discard();
     // A download nothing read (the clusters file failed, say) is stopped.
     void opening.then((download) => download.cancel()).catch(() => undefined);
   }
