@@ -22,6 +22,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/find-chrome.mjs';
+import Papa from 'papaparse';
 import { clustersFor, DEFAULT_SEED, ID_PREFIX, writeDataset } from './generate.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -81,6 +82,26 @@ for (const size of SIZES) {
   datasets[size] = stats;
   log(`bench: generated ${size.toLocaleString('en')} events, ${stats.clusters} clusters, ${(stats.bytes / 1e6).toFixed(1)} MB in ${Date.now() - t} ms`);
 }
+
+// ——— the machine's speed today ———
+// The same shared machine runs a good deal faster on some days than on others. A fixed piece of
+// JavaScript, timed here before the cases, lets runs from different days be compared: PapaParse in
+// Node reading the largest generated file of at most 10,000 events, the median of 7 reads.
+function speedReference() {
+  const size = Math.max(...SIZES.filter((n) => n <= 10_000));
+  const text = readFileSync(join(dataDir, 'data', String(size), 'events.csv'), 'utf8');
+  Papa.parse(text, { header: false });
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    Papa.parse(text, { header: false });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { events: size, megabytes: +(Buffer.byteLength(text) / 1e6).toFixed(1), medianMs: +times[3].toFixed(1) };
+}
+const speed = speedReference();
+log(`bench: speed reference: PapaParse in Node reads the ${speed.events.toLocaleString('en')}-event file (${speed.megabytes} MB) in ${speed.medianMs} ms (median of 7)`);
 
 // ——— server ———
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
@@ -498,6 +519,7 @@ const machine = {
   node: process.version,
   chromium: records.find((r) => r.chromium)?.chromium ?? null,
   chromiumPath: executablePath,
+  speedReference: speed,
   playwrightCore: pkgVersion('playwright-core'),
   visTimeline: pkgVersion('vis-timeline'),
   papaparse: pkgVersion('papaparse'),
@@ -541,6 +563,8 @@ const md = [];
 md.push('# Benchmark: this app vs vis-timeline');
 md.push('');
 md.push(`\`npm run bench\` on ${machine.date.slice(0, 10)}, commit ${machine.gitCommit}${machine.gitDirty ? ' with uncommitted changes in src/' : ''}; the whole run (build, data, all cases) took **${(wallMs / 1000).toFixed(0)} s**.`);
+md.push('');
+md.push(`**Machine speed that day:** PapaParse in Node reads the ${speed.events.toLocaleString('en')}-event file (${speed.megabytes} MB) in **${speed.medianMs} ms** (median of 7, timed before the cases). Compare it across runs: the same machine is much slower on some days.`);
 md.push('');
 md.push(`**Machine:** nproc ${machine.nproc} (${machine.cpu}), ${machine.memoryGiB} GiB RAM, ${machine.os ?? ''}, kernel ${machine.kernel}; Node ${machine.node}; ${machine.chromium ? `Chromium ${machine.chromium}` : 'Chromium'} (${executablePath}), headless, \`--disable-gpu\`, viewport 1280×800 at DPR 1; playwright-core ${machine.playwrightCore}; vis-timeline ${machine.visTimeline}; load average ${machine.loadAverageBefore.join(' / ')} before, ${machine.loadAverageAfter.join(' / ')} after.`);
 md.push('');
