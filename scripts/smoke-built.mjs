@@ -345,6 +345,16 @@ async function hosted(browser, origin) {
       const worker = log.workers.find((u) => u.startsWith(`${origin}${BASE}assets/parse.worker-`) && u.endsWith('.js'));
       assert(worker, `no worker from ${BASE}assets/parse.worker-*.js started; workers: ${JSON.stringify(log.workers)}`);
     });
+    await use('hosted: "Save this view" after a ?src= load keeps the linked file, byte for byte', async () => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Save this view', exact: true }).click();
+      const saved = join(root, '.test-results', (await download).suggestedFilename());
+      await (await download).saveAs(saved);
+      const html = readFileSync(saved, 'utf8');
+      const original = readFileSync(join(fixtures, 'events-problems.csv'), 'utf8');
+      const block = JSON.parse(/<script[^>]*id="tl-snapshot"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null');
+      assert(block?.events?.name === 'events-problems.csv' && block.events.text === original, `the saved file carries ${JSON.stringify(block?.events?.name)}, not the linked file as it was`);
+    });
     await use('hosted: once loaded, it keeps working offline', async () => {
       await context.setOffline(true);
       try {

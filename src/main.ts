@@ -1,6 +1,8 @@
 import { installTrustedTypesPolicy } from './security/trusted-types';
 import './page.css';
 import { loadBundledData } from './data/bundled-dataset';
+import { createParseWorker } from './io/create-parse-worker';
+import { startWorkerEarly } from './io/early-worker';
 import { ensureLanguage } from './i18n/language';
 import { msg, parseLang } from './i18n/messages';
 import { EMPTY_META } from './io/dataset-meta';
@@ -35,8 +37,9 @@ export const HEIGHT_MESSAGE = 'deadringer-timeline:height';
 
 function start(app: HTMLElementTagNameMap['tl-app']): void {
   const browserLang: Lang = parseLang(navigator.language) ?? 'en';
-  // A link to a CSV file: its worker starts now, while the page starts, rather than with the download.
-  const linkWorker = new URLSearchParams(location.search).has('src') ? userData().then((m) => m.startLinkWorker()) : null;
+  // A link to a CSV file: its worker starts now, while the page starts, rather than with the
+  // download, so that it is ready when the first bytes arrive.
+  const linkWorker = new URLSearchParams(location.search).has('src') ? startWorkerEarly(createParseWorker) : null;
   // Requested at once, even when a link names other data: "Back to the DeadRinger data" then needs no request.
   const bundled = loadBundledData();
   const params = new URLSearchParams(location.search);
@@ -177,7 +180,7 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
       // With ?src= the bundled data is not drawn first: the linked file is what the reader came for.
       app.removeAttribute('data-starting'); // set while a saved view's block was read
       applyViewFromLink();
-      void runLoad(async (signal) => (await userData()).loadFromLinks(linkedData, view.clustersSrc, progress, signal, (await linkWorker) ?? undefined), {
+      void runLoad(async (signal) => (await userData()).loadFromLinks(linkedData, view.clustersSrc, progress, signal, linkWorker ?? undefined), {
         src: linkedData,
         clustersSrc: view.clustersSrc,
       }).then(async () => {
@@ -186,7 +189,7 @@ function start(app: HTMLElementTagNameMap['tl-app']): void {
       });
       return;
     }
-    void linkWorker?.then((worker) => worker.discard()).catch(() => undefined);
+    linkWorker?.discard();
     // Until its data is there (a moment: index.html preloads it) the app is laid out but not shown,
     // so the page goes from blank to the timeline without an empty one in between.
     app.setAttribute('data-starting', '');

@@ -107,7 +107,7 @@ export interface CsvDownload {
   /** The bytes the server declared (Content-Length), or null. */
   readonly size: number | null;
   readonly chunks: AsyncIterable<Uint8Array>;
-  /** The file, once `chunks` has been read to its end. */
+  /** The file, once `chunks` has been read to its end (made on the first call: copying a large file's chunks into one takes a while). */
   file(): File;
   /** Stops the download if `chunks` was never read (a read stops it itself when it ends early). */
   cancel(): void;
@@ -122,6 +122,7 @@ export async function openCsvDownload(url: string, name: string, signal?: AbortS
   const declared = Number(response.headers.get('Content-Length') ?? NaN);
   const size = Number.isFinite(declared) ? declared : null;
   const kept: Uint8Array[] = [];
+  let file: File | null = null;
   const body = response.body;
   let started = false;
   const chunks = body ? bodyChunks(body, url, signal) : blobChunks(response, url, signal);
@@ -134,7 +135,7 @@ export async function openCsvDownload(url: string, name: string, signal?: AbortS
         yield chunk;
       }
     })(),
-    file: () => new File(kept as BlobPart[], name, { type: 'text/csv' }),
+    file: () => (file ??= new File(kept as BlobPart[], name, { type: 'text/csv' })),
     cancel: () => {
       if (!started) void body?.cancel().catch(() => undefined);
     },

@@ -74,40 +74,7 @@ export type ParseResponse =
 
 let nextId = 1;
 
-/** A worker started before its load, and what the load needs to use it. */
-export interface EarlyWorker {
-  /** For WorkerLoadOptions.createWorker: the early worker the first time (or the error its start threw), a new one after. */
-  readonly createWorker: () => Worker;
-  /** Ends the early worker if no load took it (the files could not be fetched, say). */
-  readonly discard: () => void;
-}
-
-/**
- * Starts a worker now, for a load that will begin once its files arrive: the worker's script is
- * fetched, compiled and run while the files download rather than after. A worker that fails to
- * start fails the load when the load asks for it, as createWorker itself would.
- */
-export function startWorkerEarly(createWorker: () => Worker): EarlyWorker {
-  let early: { worker: Worker } | { error: unknown } | null;
-  try {
-    early = { worker: createWorker() };
-  } catch (error) {
-    early = { error };
-  }
-  return {
-    createWorker: () => {
-      const taken = early;
-      early = null;
-      if (!taken) return createWorker();
-      if ('error' in taken) throw taken.error;
-      return taken.worker;
-    },
-    discard: () => {
-      if (early && 'worker' in early) early.worker.terminate();
-      early = null;
-    },
-  };
-}
+export { startWorkerEarly, type EarlyWorker } from './early-worker';
 
 /**
  * The share of the parsing phase's progress given to the worker's own reading and checking of the
@@ -288,12 +255,21 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
     const chunks = input.events.chunks;
     if (chunks) void passOn(chunks);
 
-    /** Hands a download's chunks to the worker as they arrive; a failed download fails the load. */
+    /**
+     * Hands a download's chunks to the worker as they arrive; a failed download fails the load.
+     * Each chunk is copied into its message: when many have arrived at once, the page lets other
+     * work run between every few milliseconds of copying.
+     */
     async function passOn(chunks: AsyncIterable<Uint8Array>): Promise<void> {
       try {
+        let taskStart = performance.now();
         for await (const bytes of chunks) {
           if (settled) return;
           worker.postMessage({ id, type: 'chunk', bytes } satisfies WorkerRequest);
+          if (performance.now() - taskStart > UNPACK_BUDGET_MS) {
+            await nextTask();
+            taskStart = performance.now();
+          }
         }
         if (!settled) worker.postMessage({ id, type: 'end' } satisfies WorkerRequest);
       } catch (error) {

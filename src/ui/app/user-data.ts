@@ -68,14 +68,9 @@ async function loadPairedFiles(
   return { dataset, name, source };
 }
 
-/** Starts the CSV worker for a link's load before the load itself (as the page starts), so that it is ready when the file arrives. */
-export function startLinkWorker(): EarlyWorker {
-  return startWorkerEarly(createParseWorker);
-}
-
 /**
  * Loads `?src=` (and `?clusters-src=`) from this site only; any other origin is refused before any
- * request. `worker`: one started for it already (startLinkWorker); it is ended if the load does not take it.
+ * request. `worker`: one started for it already (the page starts one as it starts); it is ended if the load does not take it.
  */
 export async function loadFromLinks(
   src: string,
@@ -124,7 +119,13 @@ async function loadLinkedFiles(
       { createWorker, onProgress: (p) => onProgress(p, name), signal },
     );
     const source: LoadedSource = {
-      events: { name, file: eventsDownload.file() },
+      // Made only if "Save this view" asks for it, not on the way to showing the data.
+      events: {
+        name,
+        get file() {
+          return eventsDownload.file();
+        },
+      },
       clusters: clustersFile && clustersName ? { name: clustersName, file: clustersFile } : undefined,
     };
     return { dataset, name, source };
