@@ -236,3 +236,20 @@ describe('openCsvDownload', () => {
     await vi.waitFor(() => expect(cancelled).toBe(true));
   });
 });
+
+describe('openCsvDownload without a body stream', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('hands the whole body over as one chunk', async () => {
+    const response = new Response('id,title\n1,a\n');
+    Object.defineProperty(response, 'body', { value: null });
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => response));
+    const download = await openCsvDownload('http://localhost:5173/e.csv', 'e.csv');
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of download.chunks) chunks.push(chunk);
+    expect(chunks.map((c) => new TextDecoder().decode(c))).toEqual(['id,title\n1,a\n']);
+    expect(await download.file().text()).toBe('id,title\n1,a\n');
+  });
+});
