@@ -1,4 +1,4 @@
-// Module worker: reads the files, then parses and validates them with loadDataset, off the page's thread.
+// Module worker: reads the files (the events file while it still arrives), then parses and validates them, off the page's thread.
 import { formatLoadFailure, LoadError, type LoadFailure } from '../i18n/load-messages';
 import type { TimelineEvent } from '../model/types';
 import { loadDataset, loadDatasetFromPieces, type CsvSource } from './load';
