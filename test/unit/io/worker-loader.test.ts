@@ -255,6 +255,28 @@ describe('loadInWorker with a download', () => {
     expect((await load).events).toEqual(dataset.events);
   });
 
+  it('stops reading the download when the load is cancelled', async () => {
+    const worker = new FakeWorker();
+    const controller = new AbortController();
+    let stopped = false;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      try {
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          yield new Uint8Array(8);
+        }
+      } finally {
+        stopped = true;
+      }
+    }
+    const load = loadInWorker({ events: { name: 'e.csv', chunks: endless() } }, { createWorker: () => worker as unknown as Worker, signal: controller.signal });
+    await vi.waitFor(() => expect(worker.sent.length).toBeGreaterThan(3));
+    controller.abort();
+    await expect(load).rejects.toMatchObject({ name: 'AbortError' });
+    await vi.waitFor(() => expect(stopped).toBe(true));
+    expect(worker.terminated).toBe(1);
+  });
+
   it('fails the load with the download’s own failure, and ends the worker', async () => {
     const worker = new FakeWorker();
     const failure = new LoadError({ code: 'fetchBrokeOff', params: { url: '/e.csv' } });
