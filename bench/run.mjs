@@ -7,7 +7,7 @@
 // Options (all optional):
 //   --sizes=100,1000,10000,100000   dataset sizes (events)
 //   --reps=3                        repetitions for sizes ≤ 10,000 (and the bundled data)
-//   --reps-large=1                  repetitions for sizes > 10,000
+//   --reps-large=3                  repetitions for sizes > 10,000 (a case that timed out is not retried)
 //   --timeout=60                    seconds allowed for each phase of a case (load → first paint; zoom/pan sequence)
 //   --settle=20                     seconds to wait at most for the main thread to settle after first paint
 //   --no-build                      measure the dist/ that is there (default: `npm run build` first)
@@ -39,7 +39,7 @@ const opt = (name, fallback) => {
 };
 const SIZES = String(opt('sizes', '100,1000,10000,100000')).split(',').map(Number).filter((n) => n > 0);
 const REPS = Number(opt('reps', 3));
-const REPS_LARGE = Number(opt('reps-large', 1));
+const REPS_LARGE = Number(opt('reps-large', 3));
 const PHASE_TIMEOUT = Number(opt('timeout', 60)) * 1000;
 const SETTLE_TIMEOUT = Number(opt('settle', 20)) * 1000;
 const BUILD = !opt('no-build', false);
