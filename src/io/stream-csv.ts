@@ -10,11 +10,10 @@
  *   - characters of a file that is not UTF-8: rows are checked for them from the piece they first appear in.
  */
 import Papa from 'papaparse';
-import { CsvRows, detectDelimiter, hasEncodingMarks, type CsvOutline, type CsvRowSink } from './parse-csv';
+import { CsvRows, detectDelimiter, hasEncodingMarks, withoutBom, type CsvOutline, type CsvRowSink } from './parse-csv';
 
 /** PapaParse guesses a file's line break from its first megabyte (guessLineEndings): the text gathered before rows are read. */
 const PREFIX_CHARS = 1024 * 1024;
-const BOM = '\uFEFF';
 
 /**
  * The rows were read (`outline`), or the whole text is given back to be read by streamCsv: it was
@@ -55,7 +54,7 @@ export async function streamCsvPieces(
     prefix += next.value;
   }
   // streamCsv takes off one byte-order mark more than the decoder does.
-  const body = prefix.startsWith(BOM) ? prefix.slice(BOM.length) : prefix;
+  const body = withoutBom(prefix);
   // The delimiter is read from the first line that is not blank: it must be whole here.
   if (lineEnds.mixed || !/[\r\n]/.test(body.trimStart())) return { text: await rest(), restart: false };
   const delimiter = detectDelimiter(body);
