@@ -37,12 +37,12 @@ export const HEIGHT_MESSAGE = 'deadringer-timeline:height';
 
 function start(app: HTMLElementTagNameMap['tl-app']): void {
   const browserLang: Lang = parseLang(navigator.language) ?? 'en';
-  // A link to a CSV file: its worker starts now, while the page starts, rather than with the
-  // download, so that it is ready when the first bytes arrive.
-  const linkWorker = new URLSearchParams(location.search).has('src') ? startWorkerEarly(createParseWorker) : null;
   // Requested at once, even when a link names other data: "Back to the DeadRinger data" then needs no request.
   const bundled = loadBundledData();
   const params = new URLSearchParams(location.search);
+  // A link to a CSV file: its worker starts now, while the page starts, rather than with the
+  // download, so that it is ready when the first bytes arrive.
+  const linkWorker = params.has('src') ? startWorkerEarly(createParseWorker) : null;
   let loadController: AbortController | null = null;
   /** The files behind the data shown (null: the bundled data), and their descriptor if any. */
   let currentSource: LoadedSource | null = null;
