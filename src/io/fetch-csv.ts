@@ -119,8 +119,7 @@ export interface CsvDownload {
  */
 export async function openCsvDownload(url: string, name: string, signal?: AbortSignal): Promise<CsvDownload> {
   const response = await openResponse(url, signal);
-  const declared = Number(response.headers.get('Content-Length') ?? NaN);
-  const size = Number.isFinite(declared) ? declared : null;
+  const size = declaredSize(response);
   const kept: Uint8Array[] = [];
   let file: File | null = null;
   const body = response.body;
@@ -179,6 +178,12 @@ async function readBlob(response: Response, url: string, signal?: AbortSignal): 
   return blob;
 }
 
+/** The body's size the server declared (Content-Length), or null. */
+function declaredSize(response: Response): number | null {
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+  return Number.isFinite(declared) ? declared : null;
+}
+
 /** The response to a same-origin GET, checked: it answered 2xx and does not declare more than MAX_FILE_BYTES. */
 async function openResponse(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
@@ -192,8 +197,8 @@ async function openResponse(url: string, signal?: AbortSignal): Promise<Response
     await response.body?.cancel().catch(() => undefined);
     throw new LoadError({ code: 'fetchStatus', params: { url, status: response.status, statusText: response.statusText } });
   }
-  const declared = Number(response.headers.get('Content-Length') ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_FILE_BYTES) {
+  const declared = declaredSize(response);
+  if (declared !== null && declared > MAX_FILE_BYTES) {
     await response.body?.cancel().catch(() => undefined);
     throw tooBig(url, declared);
   }
@@ -202,8 +207,7 @@ async function openResponse(url: string, signal?: AbortSignal): Promise<Response
 
 async function fetchCsvBody(url: string, signal?: AbortSignal): Promise<Blob> {
   const response = await openResponse(url, signal);
-  const declared = Number(response.headers.get('Content-Length') ?? NaN);
-  if (!response.body || Number.isFinite(declared)) {
+  if (!response.body || declaredSize(response) !== null) {
     // The size is known and allowed: the browser gathers the body itself, without the page
     // copying 20 MB of chunks in one task. (A compressed body can still unpack to more: checked after.)
     return readBlob(response, url, signal);
