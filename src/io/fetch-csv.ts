@@ -104,7 +104,7 @@ export async function fetchCsvFile(url: string, name: string, signal?: AbortSign
 
 /** A download read as it arrives: its chunks in order (read once), and the whole file once they all are. */
 export interface CsvDownload {
-  /** The bytes the server declared (Content-Length), or null. */
+  /** The file's size as the server declared it (declaredSize), or null. */
   readonly size: number | null;
   readonly chunks: AsyncIterable<Uint8Array>;
   /** The file, once `chunks` has been read to its end (made on the first call: copying a large file's chunks into one takes a while). */
@@ -178,10 +178,18 @@ async function readBlob(response: Response, url: string, signal?: AbortSignal): 
   return blob;
 }
 
-/** The body's size the server declared (Content-Length), or null. */
-function declaredSize(response: Response): number | null {
-  const declared = Number(response.headers.get('Content-Length') ?? NaN);
-  return Number.isFinite(declared) ? declared : null;
+/**
+ * The size of the file the body holds, as the server declared it (Content-Length), or null when it
+ * did not. A compressed body (Content-Encoding: gzip, br…, as many hosts send CSV text) declares
+ * the compressed size, while the browser hands over the file's bytes: that size says nothing of the
+ * file's, so it is null too (the 200 MB limit is then checked by counting).
+ */
+export function declaredSize(response: Response): number | null {
+  const encoding = response.headers.get('Content-Encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') return null;
+  const header = response.headers.get('Content-Length');
+  const declared = header === null || header.trim() === '' ? NaN : Number(header);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
 }
 
 /** The response to a same-origin GET, checked: it answered 2xx and does not declare more than MAX_FILE_BYTES. */

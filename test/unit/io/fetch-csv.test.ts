@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkFileSize, fetchCsvText, MAX_FILE_BYTES, openCsvDownload, resolveSameOrigin } from '../../../src/io/fetch-csv';
+import { checkFileSize, declaredSize, fetchCsvText, MAX_FILE_BYTES, openCsvDownload, resolveSameOrigin } from '../../../src/io/fetch-csv';
 
 const PAGE = 'http://localhost:5173/timeline/index.html?lang=en#top';
 
@@ -158,6 +158,27 @@ describe('fetchCsvText', () => {
     stubFetch(() => new Response(body));
     await expect(fetchCsvText('http://localhost:5173/endless.csv')).rejects.toThrow(/endless\.csv is over 200 MB/);
     expect(sent).toBeLessThan(MAX_FILE_BYTES + 3 * chunk.byteLength);
+  });
+});
+
+describe('declaredSize', () => {
+  const response = (headers: Record<string, string>) => new Response('id\n', { headers });
+
+  it("is the Content-Length of a body sent as it is", () => {
+    expect(declaredSize(response({ 'Content-Length': '20700000' }))).toBe(20_700_000);
+    expect(declaredSize(response({ 'Content-Length': '0' }))).toBe(0);
+    expect(declaredSize(response({ 'Content-Length': '19', 'Content-Encoding': 'identity' }))).toBe(19);
+  });
+
+  it('is null without a usable Content-Length', () => {
+    expect(declaredSize(response({}))).toBeNull();
+    for (const value of ['', ' ', 'abc', '-1', '1.5', '1e30', '19, 19']) expect(declaredSize(response({ 'Content-Length': value })), value).toBeNull();
+  });
+
+  it('is null for a compressed body, whose Content-Length is the compressed size, not the file\'s', () => {
+    for (const encoding of ['gzip', 'br', 'deflate', 'zstd', 'GZIP', ' gzip ']) {
+      expect(declaredSize(response({ 'Content-Length': '314609', 'Content-Encoding': encoding })), encoding).toBeNull();
+    }
   });
 });
 
