@@ -19,10 +19,13 @@ export interface LoadInput {
 
 export interface LoadOptions {
   /**
-   * Called with the fraction of the work done (0–1) while the files are parsed: the share of
+   * Called with the fraction of the work done (0–1) while the events file is read: the share of
    * all the text read so far, scaled to leave the last step for validation; 1 when all is done.
+   * null: rows are being read, but how far along is not known (the file's size is not).
+   * The clusters file, small and read first, reports nothing: its share counts as done when the
+   * events file's first report comes.
    */
-  readonly onProgress?: (fraction: number) => void;
+  readonly onProgress?: (fraction: number | null) => void;
   /**
    * Called with each event as soon as it is certain to be in the dataset, in the dataset's order
    * (before `onProgress` reports the text it came from), so that a caller can pass events on while
@@ -66,15 +69,15 @@ export interface PiecesLoadOptions extends LoadOptions {
  * (stream-csv.ts). The result is what loadDataset gives for the whole text.
  */
 export async function loadDatasetFromPieces(events: PiecesSource, clusters: CsvSource | undefined, options: PiecesLoadOptions = {}): Promise<Dataset> {
-  const load = new DatasetLoad(events.name, events.expectedLength ?? 0, clusters, options);
+  const load = new DatasetLoad(events.name, events.expectedLength, clusters, options);
   const progress = load.eventsProgress();
   const expected = events.expectedLength;
-  // Progress every 2 % of the file, as loadDataset reports it.
+  // Progress every 2 % of the file, as loadDataset reports it (of unknown size: every 256 KiB read).
   const read = await streamCsvPieces(
     events.pieces,
     events.name,
     load.events,
-    progress && expected ? (chars) => progress(Math.min(1, chars / expected)) : undefined,
+    progress && ((chars) => progress(expected ? Math.min(1, chars / expected) : null)),
     expected ? Math.max(16 * 1024, expected * 0.02) : undefined,
   );
   if ('outline' in read) return load.finish(read.outline);
@@ -92,18 +95,16 @@ class DatasetLoad {
   private readonly known: Set<string>;
   private readonly unknownClusters: Problem[] = [];
   readonly events: EventsReader;
-  private readonly total: number;
 
+  /** `eventsLength`: about how many characters the events file has; null when not known. */
   constructor(
     private readonly eventsName: string,
-    private readonly eventsLength: number,
+    private readonly eventsLength: number | null,
     private readonly clustersFile: CsvSource | undefined,
     private readonly options: LoadOptions,
   ) {
-    this.total = eventsLength + (clustersFile?.text.length ?? 0) || 1;
     if (clustersFile) {
-      const progress = options.onProgress && this.progressFrom(0, clustersFile.text.length);
-      const read = readClusters(parseCsv(clustersFile.text, clustersFile.name, progress), clustersFile.name);
+      const read = readClusters(parseCsv(clustersFile.text, clustersFile.name), clustersFile.name);
       for (const cluster of read.clusters) this.clusters.push(cluster);
       for (const problem of read.problems) this.problems.push(problem);
     }
@@ -121,14 +122,18 @@ class DatasetLoad {
     });
   }
 
-  /** Progress over the events file (0–1), mapped into the whole load's range; undefined without a callback. */
-  eventsProgress(): ((fraction: number) => void) | undefined {
-    return this.options.onProgress && this.progressFrom(this.clustersFile?.text.length ?? 0, this.eventsLength);
-  }
-
-  private progressFrom(offset: number, length: number): (fraction: number) => void {
-    const onProgress = this.options.onProgress!;
-    return (fraction) => onProgress((PARSE_SHARE * (offset + fraction * length)) / this.total);
+  /**
+   * Progress over the events file (0–1, or null when its size is not known), mapped into the whole
+   * load's range; undefined without a callback.
+   */
+  eventsProgress(): ((fraction: number | null) => void) | undefined {
+    const onProgress = this.options.onProgress;
+    if (!onProgress) return undefined;
+    const length = this.eventsLength;
+    if (length === null) return () => onProgress(null);
+    const offset = this.clustersFile?.text.length ?? 0;
+    const total = offset + length || 1;
+    return (fraction) => onProgress(fraction === null ? null : (PARSE_SHARE * (offset + fraction * length)) / total);
   }
 
   private noteCluster(event: TimelineEvent): void {

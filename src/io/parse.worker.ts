@@ -20,19 +20,27 @@ async function read(source: WorkerSource, id: number): Promise<CsvSource> {
   return { name: source.name, text: pieces.join('') };
 }
 
+/** The size of a source's bytes, when known: a file's, or the one its download declared. */
+function sizeOf(source: WorkerSource): number | null {
+  return source.size ?? source.file?.size ?? null;
+}
+
 /**
  * A source's text in pieces as its bytes arrive: a file read a slice at a time, or the chunks of
  * a download the page passes on ('chunk' messages). Decoded as UTF-8 as File.text() decodes it
  * (a byte-order mark dropped, bytes that are not UTF-8 read as U+FFFD), a multi-byte character cut
- * between two chunks included.
+ * between two chunks included. `onBytes` is told how many bytes have arrived so far.
  */
-async function* decoded(source: WorkerSource, id: number): AsyncGenerator<string> {
+async function* decoded(source: WorkerSource, id: number, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let bytes: AsyncIterable<Uint8Array>;
   if (source.streamed) bytes = downloadChunks(id);
   else if (source.file) bytes = fileChunks(source.file, source.name);
   else throw new LoadError({ code: 'fileNoContent', params: { file: source.name } });
+  let received = 0;
   for await (const chunk of bytes) {
+    received += chunk.byteLength;
+    onBytes?.(received);
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
@@ -84,21 +92,25 @@ async function* downloadChunks(id: number): AsyncGenerator<Uint8Array> {
 
 async function handle(request: ParseRequest): Promise<void> {
   const id = request.id;
-  let last = -1;
+  let last: number | null = -1;
   let lastPhase = '';
-  const progress = (phase: 'reading' | 'parsing', fraction: number) => {
-    if (phase === lastPhase && fraction - last < STEP && fraction < 1) return;
+  const progress = (phase: 'reading' | 'parsing', fraction: number | null) => {
+    if (phase === lastPhase && (fraction === null || last === null ? fraction === last : fraction - last < STEP && fraction < 1)) return;
     last = fraction;
     lastPhase = phase;
     scope.postMessage({ id, type: 'progress', phase, fraction });
   };
 
-  // The clusters file is small and read first; the events file is read while it arrives.
-  progress('reading', 0);
+  // The clusters file is small and read first; the events file is read while it arrives. Until
+  // its first rows are read (its first megabyte must be there: see stream-csv.ts) the bar shows
+  // "reading", by the bytes that have arrived; then "checking rows", by the rows read. Without a
+  // known size it shows that each is under way, not how far.
+  const events = request.events;
+  const size = sizeOf(events);
+  let rowsStarted = typeof events.text === 'string';
+  progress('reading', rowsStarted || size ? 0 : null);
   const clusters = request.clusters ? await read(request.clusters, id) : undefined;
-  progress('reading', 1);
-
-  progress('parsing', 0);
+  if (rowsStarted) progress('parsing', 0);
   // Events go to the page while the rest of the file is still being read, packed in batches: the
   // page rebuilds each batch in short tasks while the worker reads on, so little is left to hand
   // over at the end. A batch is sent with each progress report, so that the page's progress bar
@@ -114,16 +126,19 @@ async function handle(request: ParseRequest): Promise<void> {
       packer.add(event);
       if (packer.size >= MAX_EVENTS_PER_BATCH) sendEvents();
     },
-    onProgress: (fraction: number) => {
+    onProgress: (fraction: number | null) => {
+      rowsStarted = true;
       sendEvents();
       progress('parsing', fraction);
     },
   };
-  const events = request.events;
+  const onBytes = (bytes: number) => {
+    if (!rowsStarted) progress('reading', size ? Math.min(1, bytes / size) : null);
+  };
   const dataset =
     typeof events.text === 'string'
       ? loadDataset({ events: { name: events.name, text: events.text }, ...(clusters ? { clusters } : {}) }, options)
-      : await loadDatasetFromPieces({ name: events.name, pieces: decoded(events, id), expectedLength: events.size ?? events.file?.size ?? null }, clusters, {
+      : await loadDatasetFromPieces({ name: events.name, pieces: decoded(events, id, onBytes), expectedLength: size }, clusters, {
           ...options,
           onRestart: () => {
             packer.flush();

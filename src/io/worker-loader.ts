@@ -32,8 +32,8 @@ export interface WorkerLoadInput {
 
 export interface LoadProgress {
   readonly phase: 'reading' | 'parsing';
-  /** 0–1 within the phase. */
-  readonly fraction: number;
+  /** 0–1 within the phase; null when how far along is not known (a download of unknown size). */
+  readonly fraction: number | null;
 }
 
 export interface WorkerLoadOptions {
@@ -63,7 +63,7 @@ export type WorkerRequest =
  * An error's `message` is in English; `failure`, when present, is the same reason as a code.
  */
 export type ParseResponse =
-  | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number }
+  | { readonly id: number; readonly type: 'progress'; readonly phase: LoadProgress['phase']; readonly fraction: number | null }
   /** Events read so far, packed; sent while the worker reads on. */
   | { readonly id: number; readonly type: 'events'; readonly batch: PackedEvents }
   /** The file mixes line ends and is read again, whole: the events sent so far are to be forgotten. */
@@ -155,6 +155,17 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
     const steps: Step[] = [];
     const received: TimelineEvent[] = [];
     let draining = false;
+    // The bar never goes back: "reading" a download ends at the share of the file its first
+    // megabyte is, while "checking rows" starts from the rows read, a little behind. A re-read
+    // whole (a file found to mix line ends) holds the bar until it passes where it was.
+    let shown = 0;
+    const report = (progress: LoadProgress): void => {
+      if (progress.fraction !== null) {
+        shown = Math.max(shown, progress.fraction);
+        progress = { phase: progress.phase, fraction: shown };
+      }
+      onProgress?.(progress);
+    };
 
     const enqueue = (step: Step): void => {
       steps.push(step);
@@ -178,7 +189,7 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
             continue;
           }
         } else if (step.type === 'progress') {
-          onProgress?.(step.progress);
+          report(step.progress);
         } else if (step.type === 'restart') {
           received.length = 0;
         } else {
@@ -186,7 +197,7 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
           settle(() => {
             const events = dataset.events.length ? [...received, ...dataset.events] : received;
             resolve({ ...dataset, events });
-            onProgress?.({ phase: 'parsing', fraction: 1 });
+            report({ phase: 'parsing', fraction: 1 });
           });
         }
         steps.shift();
@@ -202,7 +213,7 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
         case 'progress':
           enqueue({
             type: 'progress',
-            progress: { phase: message.phase, fraction: message.phase === 'parsing' ? message.fraction * WORKER_SHARE : message.fraction },
+            progress: { phase: message.phase, fraction: message.phase === 'parsing' && message.fraction !== null ? message.fraction * WORKER_SHARE : message.fraction },
           });
           break;
         case 'events':

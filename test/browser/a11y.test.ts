@@ -156,6 +156,22 @@ for (const theme of THEMES) {
       expect(shadow(shadow(el).querySelector('tl-event-table')).querySelector('.pager')).to.not.equal(null);
       await audit(el, 'the paged table and the progress bar');
     });
+
+    it('a load whose size is not known: the bar shows it is under way, not a made-up share', async () => {
+      const el = await mountApp({ data: loadDataset({ events: { name: 'long.csv', text: longCsv(20) } }), sourceName: 'long.csv' });
+      el.loading = { name: 'next.csv', phase: 'reading', fraction: 0.4 };
+      await settle(el);
+      const bar = () => shadow(shadow(el).querySelector('tl-data-source')).querySelector('progress')!;
+      expect(bar().getAttribute('value')).to.equal('0.4');
+      expect(bar().position).to.be.closeTo(0.4, 1e-9);
+      el.loading = { name: 'next.csv', phase: 'parsing', fraction: null };
+      await settle(el);
+      // Without a value a <progress> is indeterminate (position -1): no aria-valuenow for a screen reader either.
+      expect(bar().hasAttribute('value')).to.equal(false);
+      expect(bar().position).to.equal(-1);
+      expect(bar().getAttribute('aria-label')).to.equal('Loading next.csv…');
+      await audit(el, 'an indeterminate progress bar');
+    });
   });
 }
 

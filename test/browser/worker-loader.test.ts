@@ -112,14 +112,16 @@ describe('loadInWorker with parse.worker.ts', function () {
             if (progress.length === 0) firstProgressAt = now;
             if (p.phase === 'parsing' && p.fraction === 0) parseStartAt = now;
             // Every report before the last comes while the worker reads (and the page unpacks what it sent).
-            if (p.phase === 'parsing' && p.fraction < 1) parseEndAt = now;
+            if (p.phase === 'parsing' && p.fraction !== null && p.fraction < 1) parseEndAt = now;
             progress.push(p);
           },
         },
       ),
     );
 
-    const parsing = progress.filter((p) => p.phase === 'parsing').map((p) => p.fraction);
+    // Text of a known length: every report says how far along the load is.
+    expect(progress.map((p) => p.fraction)).not.to.include(null);
+    const parsing = progress.filter((p) => p.phase === 'parsing').map((p) => p.fraction!);
     expect(progress[0]!.phase).to.equal('reading');
     expect(parsing.length).to.be.greaterThan(10);
     expect(parsing.at(-1)).to.equal(1);
@@ -229,6 +231,63 @@ describe('loadInWorker with parse.worker.ts', function () {
     expect(made[0]!.terminated).to.equal(1);
   });
 
+  /** The bytes of `text` in chunks of `size`, each after `delayMs`, as a download would bring them. */
+  async function* slowly(text: string, size: number, delayMs: number): AsyncGenerator<Uint8Array> {
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += size) {
+      await wait(delayMs);
+      yield bytes.slice(at, at + size);
+    }
+  }
+
+  it('shows a download of known size by its bytes until the rows are read, then by the rows, never going back', async () => {
+    const { createWorker } = trackedWorkerFactory();
+    const size = new TextEncoder().encode(EVENTS).length;
+    expect(size).to.be.greaterThan(2 * 1024 * 1024);
+    const progress: LoadProgress[] = [];
+    await loadInWorker(
+      { events: { name: 'events.csv', chunks: slowly(EVENTS, 64 * 1024, 5), size }, clusters: { name: 'clusters.csv', text: CLUSTERS } },
+      { createWorker, onProgress: (p) => progress.push(p) },
+    );
+    const firstParsing = progress.findIndex((p) => p.phase === 'parsing');
+    const reading = progress.slice(0, firstParsing);
+    const parsing = progress.slice(firstParsing);
+    expect(firstParsing).to.be.greaterThan(0);
+    // Nothing goes back to "reading" once rows are read.
+    expect(parsing.every((p) => p.phase === 'parsing')).to.equal(true);
+    expect(progress.map((p) => p.fraction)).not.to.include(null);
+    // While the first megabyte arrives (no row can be read before it: see stream-csv.ts), the bar moves with the bytes.
+    const bytesShown = reading.map((p) => p.fraction!);
+    expect(bytesShown.filter((f) => f > 0).length).to.be.greaterThan(3);
+    for (let i = 1; i < bytesShown.length; i++) expect(bytesShown[i]!).to.be.at.least(bytesShown[i - 1]!);
+    expect(bytesShown.at(-1)!).to.be.within((1024 * 1024) / size - 0.05, (1024 * 1024) / size + 0.1);
+    const rowsShown = parsing.map((p) => p.fraction!);
+    expect(rowsShown[0]!).to.be.at.least(bytesShown.at(-1)!);
+    for (let i = 1; i < rowsShown.length; i++) expect(rowsShown[i]!).to.be.at.least(rowsShown[i - 1]!);
+    expect(rowsShown.filter((f) => f > 0.5 && f < 1).length).to.be.greaterThan(3);
+    expect(rowsShown.at(-1)).to.equal(1);
+  });
+
+  it('shows a download of unknown size (compressed, or without Content-Length) as under way, with no made-up fraction', async () => {
+    const { createWorker } = trackedWorkerFactory();
+    const progress: LoadProgress[] = [];
+    const dataset = await loadInWorker(
+      { events: { name: 'events.csv', chunks: slowly(EVENTS, 256 * 1024, 5), size: null }, clusters: { name: 'clusters.csv', text: CLUSTERS } },
+      { createWorker, onProgress: (p) => progress.push(p) },
+    );
+    expect(dataset.events.length).to.equal(ROWS - BAD_ROWS.size);
+    // Every report says only which step is under way, until the worker is done (its share of the
+    // bar, then 1 with the dataset).
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions.length).to.be.greaterThan(3);
+    expect(fractions.slice(0, -2)).to.deep.equal(fractions.slice(0, -2).map(() => null));
+    expect(fractions.at(-2)).to.be.within(0.9, 1);
+    expect(progress.at(-1)).to.deep.equal({ phase: 'parsing', fraction: 1 });
+    expect(progress.map((p) => p.phase)).to.include.members(['reading', 'parsing']);
+    const phases = progress.map((p) => p.phase);
+    expect(phases.indexOf('parsing')).to.be.greaterThan(phases.lastIndexOf('reading'));
+  });
+
   it('reads a download that mixes line ends after its first megabyte again, whole, as one read would', async () => {
     const { createWorker, made } = trackedWorkerFactory();
     const lines = EVENTS.split('\n');
@@ -254,7 +313,7 @@ describe('loadInWorker with parse.worker.ts', function () {
         createWorker,
         signal: controller.signal,
         onProgress: (p) => {
-          if (p.phase === 'parsing' && p.fraction > 0.1 && abortedAt === null) {
+          if (p.phase === 'parsing' && p.fraction !== null && p.fraction > 0.1 && abortedAt === null) {
             abortedAt = p.fraction;
             controller.abort();
           }

@@ -7,7 +7,8 @@ import { tokens } from '../theme/tokens.styles';
 export interface LoadState {
   readonly name: string;
   readonly phase: 'reading' | 'parsing';
-  readonly fraction: number;
+  /** 0–1; null when how far along is not known: the bar then shows only that the load is under way. */
+  readonly fraction: number | null;
 }
 
 declare global {
@@ -111,7 +112,7 @@ export class TlDataSource extends LitElement {
       ${loading
         ? html`<div class="progress" role="status">
             <span>${msg(lang, 'loadingFile', { name: loading.name })} ${msg(lang, `loadingPhase_${loading.phase}`)}</span>
-            <progress max="1" .value=${loading.fraction} aria-label=${msg(lang, 'loadingFile', { name: loading.name })}></progress>
+            <progress max="1" value=${loading.fraction ?? nothing} aria-label=${msg(lang, 'loadingFile', { name: loading.name })}></progress>
             <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('tl-load-cancel', { bubbles: true, composed: true }))}>${msg(lang, 'cancel')}</button>
           </div>`
         : nothing}

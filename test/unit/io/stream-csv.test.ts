@@ -76,6 +76,27 @@ describe('reading an events file as it arrives', () => {
     await expectSameAsWhole(text, [64 * 1024]);
   });
 
+  it('reports how far along it is when the size is known, and only that rows are being read when it is not', async () => {
+    const text = plainStart(1.5 * MEGABYTE, '\n');
+    const known: (number | null)[] = [];
+    const unknown: (number | null)[] = [];
+    const withSize = await loadDatasetFromPieces({ name: 'events.csv', pieces: piecesOf(text, [64 * 1024]), expectedLength: text.length }, clusters, {
+      onProgress: (f) => known.push(f),
+    });
+    const withoutSize = await loadDatasetFromPieces({ name: 'events.csv', pieces: piecesOf(text, [64 * 1024]), expectedLength: null }, clusters, {
+      onProgress: (f) => unknown.push(f),
+    });
+    expect(withoutSize).toEqual(withSize);
+    expect(known).not.toContain(null);
+    expect(known.length).toBeGreaterThan(20);
+    for (let i = 1; i < known.length; i++) expect(known[i]!).toBeGreaterThanOrEqual(known[i - 1]!);
+    expect(known.at(-1)).toBe(1);
+    // Unknown size: reports while the rows are read (every 256 KiB or so), none with a made-up share, then 1 at the end.
+    expect(unknown.length).toBeGreaterThan(3);
+    expect(unknown.slice(0, -1)).toEqual(unknown.slice(0, -1).map(() => null));
+    expect(unknown.at(-1)).toBe(1);
+  });
+
   it('gives back short files and files whose first line does not fit in the first megabyte, to be read whole', async () => {
     const short = await streamCsvPieces(piecesOf('id,title\n1,a\n', [4]), 'e.csv', { header: () => undefined, record: () => undefined });
     expect(short).toEqual({ text: 'id,title\n1,a\n', restart: false });

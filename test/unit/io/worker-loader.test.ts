@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatLoadError, LoadError, type LoadFailure } from '../../../src/i18n/load-messages';
 import { loadDataset } from '../../../src/io/load';
 import { EventPacker } from '../../../src/io/packed-events';
-import { loadInWorker, type ParseRequest, type ParseResponse } from '../../../src/io/worker-loader';
+import { loadInWorker, type LoadProgress, type ParseRequest, type ParseResponse } from '../../../src/io/worker-loader';
 import type { TimelineEvent } from '../../../src/model/types';
 
 /** A stand-in for the CSV worker: records what it is sent and lets the test answer. */
@@ -243,6 +243,33 @@ describe('loadInWorker with a download', () => {
     worker.dispatchEvent(new MessageEvent('message', { data: { id, type: 'events', batch: batchOf(dataset.events) } }));
     worker.dispatchEvent(new MessageEvent('message', { data: { id, type: 'done', dataset: { ...dataset, events: [] } } }));
     expect(await load).toEqual(dataset);
+  });
+
+  it('reports progress that never goes back, and passes "not known" on as it is', async () => {
+    const worker = new FakeWorker();
+    const reports: LoadProgress[] = [];
+    const load = loadInWorker(
+      { events: { name: 'e.csv', chunks: chunksOf(new Uint8Array([1])), size: 4_000_000 } },
+      { createWorker: () => worker as unknown as Worker, onProgress: (p) => reports.push(p) },
+    );
+    // The first megabyte of a 4 MB download, then rows checked from a little behind it; then a re-read from the start.
+    for (const fraction of [0, 0.1, 0.25]) worker.answer({ type: 'progress', phase: 'reading', fraction });
+    for (const fraction of [0.2, 0.5, 0.3, 0.9]) worker.answer({ type: 'progress', phase: 'parsing', fraction });
+    worker.answer({ type: 'progress', phase: 'parsing', fraction: null });
+    worker.answer({ type: 'done', dataset });
+    await load;
+    expect(reports).toEqual([
+      { phase: 'reading', fraction: 0 },
+      { phase: 'reading', fraction: 0.1 },
+      { phase: 'reading', fraction: 0.25 },
+      // Parsing's own share is scaled to leave the page's last steps (0.95 of it).
+      { phase: 'parsing', fraction: 0.25 },
+      { phase: 'parsing', fraction: 0.5 * 0.95 },
+      { phase: 'parsing', fraction: 0.5 * 0.95 },
+      { phase: 'parsing', fraction: 0.9 * 0.95 },
+      { phase: 'parsing', fraction: null },
+      { phase: 'parsing', fraction: 1 },
+    ]);
   });
 
   it('forgets the events sent before the worker starts again', async () => {
