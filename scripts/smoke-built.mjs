@@ -5,6 +5,7 @@
 // and a closing "smoke: N passed, N failed". Exit code 1 when any case failed.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -146,7 +147,13 @@ const short = (list, n = 4) => list.slice(0, n).map((s) => (s.length > 200 ? `${
 // ——— The static server for the hosted build ———
 
 function startServer() {
-  const routes = new Map([[`${DATA_ROUTE}events-problems.csv`, readFileSync(join(fixtures, 'events-problems.csv'))]]);
+  const problems = readFileSync(join(fixtures, 'events-problems.csv'));
+  const compressed = gzipSync(problems);
+  const routes = new Map([
+    [`${DATA_ROUTE}events-problems.csv`, problems],
+    // The same file compressed on the way, as many hosts send CSV text: Content-Length is then the compressed size.
+    [`${DATA_ROUTE}gzip/events-problems.csv`, { body: compressed, headers: { 'Content-Encoding': 'gzip', 'Content-Length': String(compressed.length) } }],
+  ]);
   return startStaticServer({ root: dist, base: BASE, routes });
 }
 
@@ -354,6 +361,20 @@ async function hosted(browser, origin) {
       const original = readFileSync(join(fixtures, 'events-problems.csv'), 'utf8');
       const block = JSON.parse(/<script[^>]*id="tl-snapshot"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null');
       assert(block?.events?.name === 'events-problems.csv' && block.events.text === original, `the saved file carries ${JSON.stringify(block?.events?.name)}, not the linked file as it was`);
+    });
+    await use('hosted: ?src= to a CSV the server compresses (Content-Encoding: gzip) reads the same rows', async () => {
+      const problemRows = () => page.locator('tl-problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+      const plain = await problemRows();
+      assert(plain.length > 0, 'the file sent as it is should have problems listed first');
+      const tableRows = () => page.locator('tl-event-table tbody tr').count();
+      const plainCount = await tableRows();
+      const compressed = page.waitForResponse((r) => new URL(r.url()).pathname === `${BASE}data-under-test/gzip/events-problems.csv`);
+      await page.goto(`${origin}${BASE}?src=data-under-test/gzip/events-problems.csv`, { waitUntil: 'load' });
+      const headers = await (await compressed).allHeaders();
+      assert(headers['content-encoding'] === 'gzip', `the route was not sent compressed: ${JSON.stringify(headers)}`);
+      await page.getByText('Showing your file events-problems.csv').waitFor();
+      await until(problemRows, (rows) => same(rows, plain), 'the same problems as the file sent as it is');
+      assert((await tableRows()) === plainCount, `${await tableRows()} table rows, not ${plainCount}`);
     });
     await use('hosted: once loaded, it keeps working offline', async () => {
       await context.setOffline(true);

@@ -23,9 +23,10 @@ export const TYPES = {
 
 /**
  * Starts the server on 127.0.0.1 at a free port; resolves to the node:http Server once it listens.
- * @param {{ root: string, base?: string, routes?: Map<string, Buffer | string> }} options
+ * @param {{ root: string, base?: string, routes?: Map<string, Buffer | string | { body: Buffer | string, headers: Record<string, string> }> }} options
  *   root: the directory served; base: the sub-path it is served under (ends with "/");
- *   routes: absolute request paths answered with the given body, typed by the path's extension.
+ *   routes: absolute request paths answered with the given body, typed by the path's extension
+ *   (with `headers`, sent with those headers too: e.g. a gzip-compressed body with its Content-Encoding).
  */
 export function startStaticServer({ root, base = '/', routes = new Map() }) {
   const server = createServer((req, res) => {
@@ -42,7 +43,11 @@ export function startStaticServer({ root, base = '/', routes = new Map() }) {
       return send(400, 'bad request');
     }
     if (path === base.slice(0, -1)) return send(301, '', undefined, { Location: base });
-    if (routes.has(path)) return send(200, routes.get(path), TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
+    if (routes.has(path)) {
+      const route = routes.get(path);
+      const { body, headers = {} } = typeof route === 'string' || Buffer.isBuffer(route) ? { body: route } : route;
+      return send(200, body, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', headers);
+    }
     if (!path.startsWith(base)) return send(404, 'not found');
     let file = normalize(join(root, path.slice(base.length)));
     if (file !== root && !file.startsWith(root + sep)) return send(404, 'not found');
