@@ -1,40 +1,7 @@
 import Papa from 'papaparse';
 import { OPEN_END, toCsvDate } from '../model/dates';
 import type { Cluster, TimelineEvent } from '../model/types';
-
-/** events.csv's columns, in the order the bundled file uses. */
-export const EVENT_COLUMNS = [
-  'id',
-  'cluster',
-  'kind',
-  'start',
-  'end',
-  'title',
-  'summary',
-  'summary_it',
-  'confidence',
-  'contested',
-  'targets',
-  'tools',
-  'techniques',
-  'cves',
-  'source_title',
-  'source_url',
-] as const;
-
-export const CLUSTER_COLUMNS = [
-  'id',
-  'label',
-  'name',
-  'attributed_to',
-  'attribution_confidence',
-  'aliases',
-  'mitre_groups',
-  'summary',
-  'summary_it',
-  'color',
-  'source_url',
-] as const;
+import { CLUSTER_COLUMNS, EVENT_COLUMNS } from '../io/columns';
 
 /** Characters that make a spreadsheet read a cell as a formula (or smuggle one in). */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,23 +1,10 @@
 import { CONTEXT_LANE, type Cluster, type Problem } from '../model/types';
+import { CLUSTER_COLUMNS, CLUSTER_REQUIRED, optionalColumns } from './columns';
 import { GROUP_ID, readColor, readConfidence, readHttpUrl, readPatternList, shorten, splitList } from './cells';
 import type { CsvTable } from './parse-csv';
 import { prepareTable, type TableSpec } from './table-reader';
 
-export const CLUSTERS_SPEC: TableSpec = {
-  file: 'clusters.csv',
-  required: ['id', 'label'],
-  optional: [
-    'name',
-    'attributed_to',
-    'attribution_confidence',
-    'aliases',
-    'mitre_groups',
-    'summary',
-    'summary_it',
-    'color',
-    'source_url',
-  ],
-};
+export const CLUSTERS_SPEC: TableSpec = { file: 'clusters.csv', required: CLUSTER_REQUIRED, optional: optionalColumns(CLUSTER_COLUMNS, CLUSTER_REQUIRED) };
 
 export interface ClustersResult {
   readonly clusters: Cluster[];

@@ -1,28 +1,14 @@
 import { parseEndDate, parseSourceDate, type DateReason, type SourceDate } from '../model/dates';
 import type { Problem, ProblemDetail, TimelineEvent } from '../model/types';
+import { EVENT_COLUMNS, EVENT_REQUIRED, optionalColumns, type EventColumn } from './columns';
 import { CVE_ID, readBoolean, readConfidence, readHttpUrl, readPatternList, shorten, splitList, TECHNIQUE_ID } from './cells';
 import type { CsvOutline, CsvRecord, CsvRowSink, CsvTable } from './parse-csv';
 import { columnIndexes, readHeader, TableRecords, type RowReader, type TableSpec } from './table-reader';
 
-const REQUIRED = ['id', 'cluster', 'kind', 'start', 'title'] as const;
-const OPTIONAL = [
-  'end',
-  'summary',
-  'summary_it',
-  'confidence',
-  'contested',
-  'targets',
-  'tools',
-  'techniques',
-  'cves',
-  'source_title',
-  'source_url',
-] as const;
-
-export const EVENTS_SPEC: TableSpec = { file: 'events.csv', required: REQUIRED, optional: OPTIONAL };
+export const EVENTS_SPEC: TableSpec = { file: 'events.csv', required: EVENT_REQUIRED, optional: optionalColumns(EVENT_COLUMNS, EVENT_REQUIRED) };
 
 /** Where each column is in an events file's rows (-1: the file does not have it). */
-type EventColumns = Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], number>;
+type EventColumns = Record<EventColumn, number>;
 
 export interface EventsResult {
   readonly events: TimelineEvent[];
@@ -68,7 +54,7 @@ export class EventsReader implements CsvRowSink {
   header(header: readonly string[], headerRow: number): void {
     const table = readHeader(header, headerRow, this.spec);
     this.records = new TableRecords(table);
-    this.columns = columnIndexes(table.columns, [...REQUIRED, ...OPTIONAL]);
+    this.columns = columnIndexes(table.columns, EVENT_COLUMNS);
   }
 
   record(record: CsvRecord): void {

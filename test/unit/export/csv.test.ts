@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clustersToCsv, EVENT_COLUMNS, eventsToCsv, neutraliseFormula } from '../../../src/export/csv';
+import { clustersToCsv, eventsToCsv, neutraliseFormula } from '../../../src/export/csv';
+import { EVENT_COLUMNS } from '../../../src/io/columns';
 import { loadDataset } from '../../../src/io/load';
 import { parseCsv } from '../../../src/io/parse-csv';
 
