@@ -69,7 +69,7 @@ export const MESSAGES_IT: Readonly<Record<MessageKey, string>> = {
   kind_other: 'altro',
   overlapLabel: '{clusters} attivi: {range}',
   overviewLabel: 'Panoramica dell’intero periodo; trascina la finestra per spostare la vista',
-  keyboardHelp: 'Le frecce spostano tra gli eventi, su e giù tra le corsie; + e − ingrandiscono; Invio seleziona; Esc annulla.',
+  keyboardHelp: 'Le frecce spostano tra gli eventi, su e giù tra le corsie; Pag↑ e Pag↓ di una schermata di tempo; + e − ingrandiscono; Invio seleziona; Esc annulla.',
   selected: 'Selezionato',
   tooltipCluster: 'Cluster',
   tooltipConfidence: 'Affidabilità',

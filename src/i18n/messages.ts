@@ -65,7 +65,7 @@ const en = {
   kind_other: 'other',
   overlapLabel: '{clusters} active: {range}',
   overviewLabel: 'Overview of the whole time span; drag the window to move the view',
-  keyboardHelp: 'Arrow keys move between events, up and down between lanes; + and − zoom; Enter selects; Escape clears.',
+  keyboardHelp: 'Arrow keys move between events, up and down between lanes; Page Up and Page Down by a screen’s width of time; + and − zoom; Enter selects; Escape clears.',
   selected: 'Selected',
   tooltipCluster: 'Cluster',
   tooltipConfidence: 'Confidence',

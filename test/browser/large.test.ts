@@ -138,6 +138,45 @@ describe('10,000 events', () => {
     expect(seen.size).to.equal(30);
   });
 
+  it('moves a screen\'s width of time at once with Page Down and Page Up', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const root = timeline.shadowRoot!;
+    const press = async (key: string) => {
+      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      await timeline.updateComplete;
+      await timeline.updateComplete;
+      return (root.activeElement as SVGGElement).dataset.id!;
+    };
+    const first = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
+    first.focus();
+    // Zoom in until a screen is a small part of the twelve years.
+    for (let i = 0; i < 12; i++) await press('+');
+    const [from, to] = timeline.visibleRange;
+    const screen = to - from;
+    expect(screen).to.be.below(365 * 86_400_000);
+    const startOf = (id: string) => data.events.find((e) => e.id === id)!.start.earliest;
+    let id = await press('Home');
+    const laneIds = new Set(data.events.filter((e) => e.cluster === data.events.find((x) => x.id === id)!.cluster).map((e) => e.id));
+    // Each Page Down goes about a screen later in the same lane, and the focused event is on screen.
+    const visited = [id];
+    for (let i = 0; i < 5; i++) {
+      const next = await press('PageDown');
+      expect(laneIds.has(next)).to.equal(true);
+      expect(startOf(next) - startOf(id)).to.be.within(screen * 0.5, screen * 1.5);
+      const [viewFrom, viewTo] = timeline.visibleRange;
+      expect(startOf(next)).to.be.within(viewFrom, viewTo);
+      visited.push((id = next));
+    }
+    // Page Up comes back the same way (the nearest event a screen earlier each time).
+    for (let i = 0; i < 5; i++) {
+      const back = await press('PageUp');
+      expect(startOf(id) - startOf(back)).to.be.within(screen * 0.5, screen * 1.5);
+      id = back;
+    }
+    expect(Math.abs(startOf(id) - startOf(visited[0]!))).to.be.below(screen * 0.5);
+  });
+
   it('filters a cluster out of the chart and the table, and pages the table', async () => {
     const el = await mount();
     const table = el.shadowRoot!.querySelector('tl-event-table')!;

@@ -678,6 +678,14 @@ export class TlTimeline extends LitElement {
         this.moveFocus(this.markAt(lane, this.layoutCache!.nearestIndex(lane, time))!);
         break;
       }
+    } else if (key === 'PageDown' || key === 'PageUp') {
+      // A screen's width of time at once, through a lane of thousands of events: the event nearest
+      // to one view's length later (earlier), and at least the next (previous) one.
+      const step = key === 'PageDown' ? 1 : -1;
+      const time = this.markAt(current.lane, current.index)!.event.start.earliest + step * (this.view[1] - this.view[0]);
+      const nearest = this.layoutCache!.nearestIndex(current.lane, time);
+      const next = step * (nearest - current.index) > 0 ? nearest : current.index + step;
+      this.moveFocus(this.markAt(current.lane, Math.max(0, Math.min(this.markCount(current.lane) - 1, next)))!);
     } else if (key === 'Home' || key === 'End') {
       this.moveFocus(this.markAt(current.lane, key === 'Home' ? 0 : this.markCount(current.lane) - 1)!);
     } else if (key === 'Enter' || key === ' ') this.select(this.markAt(current.lane, current.index)!.event.id);
