@@ -90,3 +90,20 @@ describe('<tl-app> cut-off', () => {
     expect(arrowX()).to.be.closeTo(before, 0.5);
   });
 });
+
+describe('<tl-app> before any data', () => {
+  it('does not claim to show the bundled data while a linked file is still loading', async () => {
+    const el = await fixture<TlApp>(html`<tl-app></tl-app>`);
+    el.loading = { name: 'big.csv', phase: 'reading', fraction: null };
+    await el.updateComplete;
+    const source = () => el.shadowRoot!.querySelector('tl-data-source')!;
+    await source().updateComplete;
+    expect(source().shadowRoot!.querySelector('.source')).to.equal(null);
+    expect(source().shadowRoot!.textContent).to.contain('Loading big.csv…');
+    el.data = loadDataset(BUNDLED_INPUT);
+    el.loading = null;
+    await el.updateComplete;
+    await source().updateComplete;
+    expect(source().shadowRoot!.querySelector('.source')!.textContent).to.equal('Showing the bundled DeadRinger data');
+  });
+});

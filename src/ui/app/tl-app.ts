@@ -412,6 +412,7 @@ export class TlApp extends LitElement {
             : nothing}
           <tl-data-source
             .sourceName=${this.sourceName}
+            ?empty=${data === EMPTY_DATASET}
             .loading=${this.loading}
             lang=${lang}
             @tl-files-selected=${(e: CustomEvent<{ files: readonly File[] }>) => this.host?.loadFiles(e.detail.files)}

@@ -86,6 +86,8 @@ export class TlDataSource extends LitElement {
 
   /** The user's file name, or null while the bundled data is shown. */
   @property() sourceName: string | null = null;
+  /** True while no data is shown yet (a linked file's first load): the line then names none. */
+  @property({ type: Boolean }) empty = false;
   @property({ attribute: false }) loading: LoadState | null = null;
   @property() override lang: Lang = 'en';
 
@@ -99,7 +101,7 @@ export class TlDataSource extends LitElement {
   override render() {
     const { lang, loading } = this;
     return html`
-      <span class="source">${this.sourceName ? msg(lang, 'showingFile', { name: this.sourceName }) : msg(lang, 'showingBundled')}</span>
+      ${this.empty ? nothing : html`<span class="source">${this.sourceName ? msg(lang, 'showingFile', { name: this.sourceName }) : msg(lang, 'showingBundled')}</span>`}
       <label class="button">
         ${msg(lang, 'openCsv')}
         <input type="file" accept=".csv,.tsv,.txt,text/csv" multiple aria-describedby="open-hint" @change=${this.handleFiles} ?disabled=${loading !== null} />
