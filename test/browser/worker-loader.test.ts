@@ -215,8 +215,10 @@ describe('loadInWorker with parse.worker.ts', function () {
       const size = 64 * 1024;
       for (let at = 0; at < bytes.length; at += size) {
         if (at + size >= bytes.length) {
-          // Give the worker time to read what it has, as a slow download would.
-          await wait(300);
+          // Hold the last chunk back, as a slow download would, until the worker has sent rows read
+          // from the others (a busy machine may take a while), or 10 s have passed.
+          const deadline = performance.now() + 10_000;
+          while (made[0]!.batches.length <= 5 && performance.now() < deadline) await wait(20);
           batchesBeforeLastChunk = made[0]!.batches.length;
         }
         yield bytes.slice(at, at + size);
