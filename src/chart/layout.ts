@@ -74,6 +74,14 @@ export const MAX_PERIOD_ROWS = 8;
 export const OVERFLOW_BIN = 36;
 /** Lanes with at most this many points are re-stacked at once even off screen (it is cheap, and their height may change). */
 const EAGER_RESTACK = 2000;
+/**
+ * A lane with more events than this, wholly below the stretch of lanes on screen, is prepared only
+ * when it comes near the screen or in idle time (see LaneLayoutCache.layout): preparing every lane
+ * of a big file held up its first paint, most of them for lanes nobody could see yet.
+ */
+const LAZY_LANE_EVENTS = 500;
+/** The tallest a lane can be, both row budgets full and both overflow rows: what a big lane waiting to be prepared is taken to be (it nearly always is). */
+const MAX_LANE_HEIGHT = LANE_METRICS.header + (MAX_PERIOD_ROWS + 1 + MAX_POINT_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding;
 /** Marks this far outside the window are still laid out: glyphs, arrows and focus rings reach past their dates. */
 const CULL_MARGIN_PX = 24;
 
@@ -287,15 +295,16 @@ function keyboardOrder(lane: PreparedLane): KeyboardOrder {
 }
 
 /**
- * Lane layout that does the expensive part once per data load: what each event is, its time span,
- * the bars' stacking (zoom-independent) and the sort orders (a lane's keyboard order when the
- * keyboard first needs it); points are re-stacked only when the zoom moves by half an octave (a
+ * Lane layout that does the expensive part once per data load, for each lane when it is first
+ * needed: what each event is, its time span, the bars' stacking (zoom-independent) and the sort
+ * orders (a lane's keyboard order when the keyboard first needs it); points are re-stacked only when the zoom moves by half an octave (a
  * linear pass over a pre-sorted list).
  * A frame then visits only the marks in the window (a binary search per sub-row) and counts the
  * overflow rows per bin, so its cost follows what is on screen, not the size of the data.
  */
 export class LaneLayoutCache {
-  private readonly lanes: readonly PreparedLane[];
+  /** Each lane's per-load work, done on first need (see lane()). */
+  private readonly prepared: (PreparedLane | undefined)[];
   private readonly positions = new Map<string, { lane: number; index: number }>();
   private pointStacks: (PointStack & { readonly bucket: number })[] = [];
   /** Lanes whose points are still stacked for another zoom level (see layout's `band`). */
@@ -305,8 +314,44 @@ export class LaneLayoutCache {
   private origin = 0;
   private pxPerMs = 1;
 
-  constructor(lanes: readonly LaneSpec[], cutoff: number) {
-    this.lanes = lanes.map((lane) => prepareLane(lane, cutoff));
+  constructor(
+    private readonly specs: readonly LaneSpec[],
+    private readonly cutoff: number,
+  ) {
+    this.prepared = new Array<PreparedLane | undefined>(specs.length);
+  }
+
+  /** Lane `index`, prepared now if it was not yet. */
+  private lane(index: number): PreparedLane | undefined {
+    const spec = this.specs[index];
+    if (!spec) return undefined;
+    return (this.prepared[index] ??= prepareLane(spec, this.cutoff));
+  }
+
+  /** True while lane `laneIndex` has not been prepared (a big lane below the screen that layout left for later). */
+  private waiting(laneIndex: number): boolean {
+    return this.prepared[laneIndex] === undefined;
+  }
+
+  /**
+   * Prepares lanes the layout left for later, while `timeLeft()` (ms) allows; for idle time.
+   * True when it prepared any: their heights are then known, and the lanes should be laid out again.
+   */
+  prepareWaiting(timeLeft: () => number): boolean {
+    let any = false;
+    for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) {
+      if (!this.waiting(laneIndex)) continue;
+      if (timeLeft() < 2) break;
+      this.lane(laneIndex);
+      any = true;
+    }
+    return any;
+  }
+
+  /** True while some lane has not been prepared. */
+  get hasWaitingLanes(): boolean {
+    for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) if (this.waiting(laneIndex)) return true;
+    return false;
   }
 
   /** Points are stacked at a zoom level rounded to half an octave, erring towards more room. */
@@ -333,7 +378,7 @@ export class LaneLayoutCache {
    * time: it stops when `timeLeft()` (ms) runs low, and returns false when nothing is left to do.
    */
   prestack(band: readonly [number, number], timeLeft: () => number): boolean {
-    for (let laneIndex = 0; laneIndex < this.lanes.length; laneIndex++) {
+    for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) {
       const span = this.laneSpans[laneIndex];
       const current = this.pointStacks[laneIndex];
       if (!span || !current || span.top + span.height < band[0] || span.top > band[1]) continue;
@@ -349,7 +394,7 @@ export class LaneLayoutCache {
   }
 
   private stackFor(laneIndex: number, bucket: number): PointStack & { readonly bucket: number } {
-    const lane = this.lanes[laneIndex]!;
+    const lane = this.lane(laneIndex)!;
     const ms = 2 ** ((bucket + 0.5) / 2);
     const half = (LANE_METRICS.glyph / 2) * ms;
     const gap = LANE_METRICS.gap * ms;
@@ -369,12 +414,17 @@ export class LaneLayoutCache {
     return { bucket, rows: stack.rows, rowCount: stack.rowCount, rowLists: lists, overflow, overflowAnchor, padFrom, padTo };
   }
 
-  /** True when a lane meeting `band` (lane coordinates) still has points stacked for another zoom level. */
+  /**
+   * True when a lane meeting `band` (lane coordinates) still has points stacked for another zoom
+   * level, or is not prepared yet.
+   */
   hasStaleLanesIn(band: readonly [number, number]): boolean {
-    for (const lane of this.staleLanes) {
+    const meets = (lane: number) => {
       const span = this.laneSpans[lane];
-      if (span && span.top < band[1] && span.top + span.height > band[0]) return true;
-    }
+      return span !== undefined && span.top < band[1] && span.top + span.height > band[0];
+    };
+    for (const lane of this.staleLanes) if (meets(lane)) return true;
+    for (let lane = 0; lane < this.specs.length; lane++) if (this.waiting(lane) && meets(lane)) return true;
     return false;
   }
 
@@ -390,7 +440,9 @@ export class LaneLayoutCache {
    *   what made those frames slow;
    * - a lane outside it gets its height and a count of its marks in view, but no placed marks or
    *   overflow counts, unless all lanes together have at most `placeAllUpTo` marks in view (the
-   *   SVG then draws every one, and must not lose those of a lane scrolled into view).
+   *   SVG then draws every one, and must not lose those of a lane scrolled into view);
+   * - a big lane wholly below it that was never prepared stays so (prepareWaiting does it later):
+   *   it is given the most height a lane can have and all its events as its count in view.
    */
   layout(view: readonly [number, number], width: number, band?: readonly [number, number], placeAllUpTo = 0): LaneLayout[] {
     this.origin = view[0];
@@ -402,7 +454,15 @@ export class LaneLayoutCache {
     const spans: { top: number; height: number; inView: number }[] = [];
     let top = 0;
     let total = 0;
-    this.lanes.forEach((lane, laneIndex) => {
+    this.specs.forEach((spec, laneIndex) => {
+      if (band && top > band[1] && this.waiting(laneIndex) && spec.events.length > LAZY_LANE_EVENTS) {
+        spans.push({ top, height: MAX_LANE_HEIGHT, inView: spec.events.length });
+        this.laneSpans[laneIndex] = { top, height: MAX_LANE_HEIGHT };
+        top += MAX_LANE_HEIGHT;
+        total += spec.events.length;
+        return;
+      }
+      const lane = this.lane(laneIndex)!;
       const previous = this.pointStacks[laneIndex];
       if (previous?.bucket !== bucket) {
         const span = this.laneSpans[laneIndex];
@@ -422,11 +482,12 @@ export class LaneLayoutCache {
       total += inView;
     });
     const placeAll = !band || total <= placeAllUpTo;
-    return this.lanes.map((lane, laneIndex) => {
+    return this.specs.map((spec, laneIndex) => {
       const { top, height, inView } = spans[laneIndex]!;
-      const placed = placeAll || (top + height >= band[0] && top <= band[1]);
+      const lane = this.prepared[laneIndex];
+      const placed = lane !== undefined && (placeAll || (top + height >= band[0] && top <= band[1]));
       return {
-        id: lane.id,
+        id: spec.id,
         top,
         height,
         inView,
@@ -535,19 +596,19 @@ export class LaneLayoutCache {
 
   /** A lane's keyboard order, sorted on first use: a first paint usually needs only the first lane's. */
   private orderOf(lane: number): KeyboardOrder | null {
-    const prepared = this.lanes[lane];
+    const prepared = this.lane(lane);
     if (!prepared) return null;
     return (this.keyboardOrders[lane] ??= keyboardOrder(prepared));
   }
 
   /** How many marks lane `lane` has. */
   markCount(lane: number): number {
-    return this.lanes[lane]?.starts.length ?? 0;
+    return this.lane(lane)?.starts.length ?? 0;
   }
 
   /** The `index`-th mark of a lane in time order, placed as in the last frame laid out. */
   markAt(lane: number, index: number): MarkLayout | null {
-    const prepared = this.lanes[lane];
+    const prepared = this.lane(lane);
     const code = this.orderOf(lane)?.order[index];
     if (prepared === undefined || code === undefined) return null;
     return code < 0 ? this.placePeriod(prepared, -1 - code) : this.placeOther(prepared, lane, code);
@@ -558,12 +619,13 @@ export class LaneLayoutCache {
     if (id === null) return null;
     // Built on first use, not per data load: hashing 100,000 ids would hold up the first paint.
     if (this.positions.size === 0) {
-      this.lanes.forEach((lane, laneIndex) =>
+      for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) {
+        const lane = this.lane(laneIndex)!;
         this.orderOf(laneIndex)!.order.forEach((code, index) => {
           const event = code < 0 ? lane.periodEvents[-1 - code]! : lane.otherEvents[code]!;
           if (!this.positions.has(event.id)) this.positions.set(event.id, { lane: laneIndex, index });
-        }),
-      );
+        });
+      }
     }
     return this.positions.get(id) ?? null;
   }

@@ -415,8 +415,10 @@ export class TlTimeline extends LitElement {
   private cancelPrestack: (() => void) | null = null;
 
   /**
-   * In idle time, stacks the points of the lanes on screen for the zoom levels next to this one,
-   * so that the zoom frame that crosses a level does not have to (LaneLayoutCache.prestack).
+   * In idle time, prepares the big lanes below the screen that the layout left for later
+   * (LaneLayoutCache.prepareWaiting), then stacks the points of the lanes on screen for the zoom
+   * levels next to this one, so that the zoom frame that crosses a level does not have to
+   * (LaneLayoutCache.prestack).
    */
   private schedulePrestack(): void {
     this.cancelPrestack?.();
@@ -427,7 +429,11 @@ export class TlTimeline extends LitElement {
     const band: [number, number] = [top - CANVAS_MARGIN, bottom + CANVAS_MARGIN];
     const run = (timeLeft: () => number) => {
       this.cancelPrestack = null;
-      if (this.layoutCache === cache && cache.prestack(band, timeLeft)) this.schedulePrestack();
+      if (this.layoutCache !== cache) return;
+      // Big lanes below the screen that the first layout left unprepared come first: once they are,
+      // their true heights need a layout (and that update schedules the next round).
+      if (cache.prepareWaiting(timeLeft)) this.requestUpdate();
+      else if (cache.prestack(band, timeLeft)) this.schedulePrestack();
     };
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));

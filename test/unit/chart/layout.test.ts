@@ -184,7 +184,8 @@ describe('layoutLanes', () => {
       { id: 'B', events: events(many('B')) },
     ];
     const cache = new LaneLayoutCache(specs, CUTOFF);
-    const first = cache.layout(VIEW, WIDTH, [0, 100]);
+    // Both lanes on screen at first (a big lane below it would not be prepared yet: see the next tests).
+    const first = cache.layout(VIEW, WIDTH, [0, 10_000]);
     const laneB: [number, number] = [first[1]!.top, first[1]!.top + first[1]!.height];
     expect(cache.hasStaleLanesIn(laneB)).toBe(false);
     const far = [ORIGIN, ORIGIN + WIDTH * 10 * DAY] as const;
@@ -197,6 +198,62 @@ describe('layoutLanes', () => {
     const scrolled = cache.layout(far, WIDTH, laneB);
     expect(cache.hasStaleLanesIn(laneB)).toBe(false);
     expect(ys(scrolled[1]!)).toEqual(ys(fresh[1]!));
+  });
+
+  it('leaves a big lane wholly below the screen unprepared until it comes near, or idle time prepares it, with the same result', () => {
+    const many = (lane: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${lane}${i},${lane},${i % 4 ? 'intrusion' : 'activity'},2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${i % 4 ? '' : '2020-Q2'},t`);
+    const specs = [
+      { id: 'A', events: events(many('A', 600)) },
+      { id: 'B', events: events(many('B', 600)) },
+      { id: 'C', events: events(many('C', 40)) },
+      { id: 'D', events: events(many('D', 600)) },
+    ];
+    const fresh = new LaneLayoutCache(specs, CUTOFF);
+    const full = fresh.layout(VIEW, WIDTH);
+    const ys = (lane: { marks: readonly { y: number; event: { id: string } }[] }) => lane.marks.map((m) => `${m.event.id}@${m.y}`).sort();
+
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const band: [number, number] = [0, 100];
+    const first = cache.layout(VIEW, WIDTH, band);
+    // Lane A meets the band: laid out as a full layout lays it out.
+    expect([first[0]!.top, first[0]!.height, first[0]!.inView]).toEqual([full[0]!.top, full[0]!.height, full[0]!.inView]);
+    expect(ys(first[0]!)).toEqual(ys(full[0]!));
+    // B and D are big and wholly below it: the most height a lane can have, every event counted as in view, nothing placed.
+    const tallest = LANE_METRICS.header + (MAX_PERIOD_ROWS + MAX_POINT_ROWS + 2) * LANE_METRICS.row + LANE_METRICS.padding;
+    for (const i of [1, 3]) expect([first[i]!.height, first[i]!.inView, first[i]!.marks.length, first[i]!.overflowRows.length]).toEqual([tallest, 600, 0, 0]);
+    // C is small: prepared at once, whatever its place.
+    expect(first[2]!.height).toBe(full[2]!.height);
+    expect(cache.hasWaitingLanes).toBe(true);
+    expect(cache.hasStaleLanesIn([first[1]!.top, first[1]!.top + 1])).toBe(true);
+    expect(cache.hasStaleLanesIn(band)).toBe(false);
+    // The keyboard reaches a waiting lane's marks all the same (it is prepared on the spot).
+    expect(cache.markCount(3)).toBe(fresh.markCount(3));
+    expect(cache.markAt(3, 17)!.event.id).toBe(fresh.markAt(3, 17)!.event.id);
+    // Idle time prepares the rest, a lane at a time while there is time.
+    expect(cache.prepareWaiting(() => 0)).toBe(false);
+    expect(cache.prepareWaiting(() => 100)).toBe(true);
+    expect(cache.hasWaitingLanes).toBe(false);
+    const after = cache.layout(VIEW, WIDTH, band);
+    expect(after.map((l) => [l.top, l.height, l.inView])).toEqual(full.map((l) => [l.top, l.height, l.inView]));
+    // Scrolled to, a lane is laid out as a full layout lays it out.
+    const scrolled = cache.layout(VIEW, WIDTH, [full[1]!.top, full[1]!.top + 50]);
+    expect(ys(scrolled[1]!)).toEqual(ys(full[1]!));
+  });
+
+  it('prepares a waiting lane as soon as the band reaches it', () => {
+    const many = (lane: string) => Array.from({ length: 700 }, (_, i) => `${lane}${i},${lane},intrusion,2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},,t`);
+    const specs = [
+      { id: 'A', events: events(many('A')) },
+      { id: 'B', events: events(many('B')) },
+    ];
+    const full = new LaneLayoutCache(specs, CUTOFF).layout(VIEW, WIDTH);
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const first = cache.layout(VIEW, WIDTH, [0, 50]);
+    expect(first[1]!.marks).toEqual([]);
+    const reached = cache.layout(VIEW, WIDTH, [0, first[1]!.top + 10]);
+    expect(cache.hasWaitingLanes).toBe(false);
+    expect(reached.map((l) => [l.top, l.height, l.marks.length])).toEqual(full.map((l) => [l.top, l.height, l.marks.length]));
   });
 
   it('stacks the neighbouring zoom levels ahead of time, within the time it is given, with the same result', () => {
