@@ -348,12 +348,6 @@ export class LaneLayoutCache {
     return any;
   }
 
-  /** True while some lane has not been prepared. */
-  get hasWaitingLanes(): boolean {
-    for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) if (this.waiting(laneIndex)) return true;
-    return false;
-  }
-
   /** Points are stacked at a zoom level rounded to half an octave, erring towards more room. */
   private static bucketOf(msPerPx: number): number {
     return Math.round(Math.log2(Math.max(msPerPx, 1e-9)) * 2);

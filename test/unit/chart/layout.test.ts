@@ -224,7 +224,6 @@ describe('layoutLanes', () => {
     for (const i of [1, 3]) expect([first[i]!.height, first[i]!.inView, first[i]!.marks.length, first[i]!.overflowRows.length]).toEqual([tallest, 600, 0, 0]);
     // C is small: prepared at once, whatever its place.
     expect(first[2]!.height).toBe(full[2]!.height);
-    expect(cache.hasWaitingLanes).toBe(true);
     expect(cache.hasStaleLanesIn([first[1]!.top, first[1]!.top + 1])).toBe(true);
     expect(cache.hasStaleLanesIn(band)).toBe(false);
     // The keyboard reaches a waiting lane's marks all the same (it is prepared on the spot).
@@ -233,7 +232,8 @@ describe('layoutLanes', () => {
     // Idle time prepares the rest, a lane at a time while there is time.
     expect(cache.prepareWaiting(() => 0)).toBe(false);
     expect(cache.prepareWaiting(() => 100)).toBe(true);
-    expect(cache.hasWaitingLanes).toBe(false);
+    expect(cache.prepareWaiting(() => 100)).toBe(false);
+    expect(cache.hasStaleLanesIn([-Infinity, Infinity])).toBe(false);
     const after = cache.layout(VIEW, WIDTH, band);
     expect(after.map((l) => [l.top, l.height, l.inView])).toEqual(full.map((l) => [l.top, l.height, l.inView]));
     // Scrolled to, a lane is laid out as a full layout lays it out.
@@ -251,8 +251,9 @@ describe('layoutLanes', () => {
     const cache = new LaneLayoutCache(specs, CUTOFF);
     const first = cache.layout(VIEW, WIDTH, [0, 50]);
     expect(first[1]!.marks).toEqual([]);
+    expect(cache.hasStaleLanesIn([-Infinity, Infinity])).toBe(true);
     const reached = cache.layout(VIEW, WIDTH, [0, first[1]!.top + 10]);
-    expect(cache.hasWaitingLanes).toBe(false);
+    expect(cache.hasStaleLanesIn([-Infinity, Infinity])).toBe(false);
     expect(reached.map((l) => [l.top, l.height, l.marks.length])).toEqual(full.map((l) => [l.top, l.height, l.marks.length]));
   });
 
