@@ -51,9 +51,11 @@ export default defineConfig({
   // Lit's css`…` blocks lose their comments and layout whitespace (build/minify-css-literals.ts).
   plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset'), minifyCssLiteralsPlugin()],
   resolve: {
-    // Library code the app never runs: d3-scale's tickFormat needs d3-time-format, and d3-zoom and
-    // d3-brush import d3-transition only to animate. See each module's comment.
+    // Library code the app never runs: d3-scale's tickFormat needs d3-time-format, d3-zoom and
+    // d3-brush import d3-transition only to animate, and d3-interpolate imports d3-color to mix
+    // colours. See each module's comment.
     alias: {
+      'd3-color': fileURLToPath(new URL('./src/vendor/d3-color-left-out.ts', import.meta.url)),
       'd3-time-format': fileURLToPath(new URL('./src/vendor/d3-time-format-left-out.ts', import.meta.url)),
       'd3-transition': fileURLToPath(new URL('./src/vendor/d3-transition-left-out.ts', import.meta.url)),
     },
@@ -67,5 +69,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // d3's modules go through Vite, so that the aliases above apply to the imports between them
+    // as they do in the build: the unit tests run the scales and zoom maths the site runs.
+    server: { deps: { inline: [/\/node_modules\/d3-/] } },
   },
 });
