@@ -1,6 +1,7 @@
 import { PERIOD_KINDS, type TimelineEvent } from '../model/types';
 import { orderByKey } from '../model/order';
 import { stackInOrder } from './stack';
+import { keyboardStops, type KeyboardStops } from './keyboard-stops';
 
 export type MarkShape = 'period' | 'span' | 'point';
 
@@ -313,6 +314,7 @@ export class LaneLayoutCache {
   /** The last frame's mapping: x = (time - origin) * pxPerMs. */
   private origin = 0;
   private pxPerMs = 1;
+  private width = 1;
 
   constructor(
     private readonly specs: readonly LaneSpec[],
@@ -440,6 +442,7 @@ export class LaneLayoutCache {
    */
   layout(view: readonly [number, number], width: number, band?: readonly [number, number], placeAllUpTo = 0): LaneLayout[] {
     this.origin = view[0];
+    this.width = width;
     this.pxPerMs = width / Math.max(view[1] - view[0], 1e-9);
     const bucket = LaneLayoutCache.bucketOf(1 / this.pxPerMs);
     const margin = CULL_MARGIN_PX / this.pxPerMs;
@@ -606,6 +609,94 @@ export class LaneLayoutCache {
     const code = this.orderOf(lane)?.order[index];
     if (prepared === undefined || code === undefined) return null;
     return code < 0 ? this.placePeriod(prepared, -1 - code) : this.placeOther(prepared, lane, code);
+  }
+
+  private stopsCache: ({ key: readonly unknown[]; stops: KeyboardStops } | undefined)[] = [];
+
+  /**
+   * Which counted group a mark of the lane is in at the last frame's zoom: its bin times 2 plus its
+   * overflow row (0 bars, 1 points), the bins countOverflow counts in; NaN for a mark drawn on its own.
+   */
+  private groupKey(lane: PreparedLane, stack: PointStack, code: number): number {
+    const bins = Math.max(1, Math.ceil(this.width / OVERFLOW_BIN));
+    let px: number;
+    let inView: boolean;
+    let row: number;
+    if (code < 0) {
+      const p = -1 - code;
+      if (lane.periodRows[p] !== MAX_PERIOD_ROWS) return NaN;
+      px = this.x(lane.periodFrom[p]!);
+      inView = this.x(lane.periodTo[p]!) >= 0 && px <= this.width;
+      row = 0;
+    } else {
+      if (stack.rows[code] !== MAX_POINT_ROWS) return NaN;
+      px = this.x(lane.otherAnchor[code]!);
+      inView = px >= 0 && px <= this.width;
+      row = 1;
+    }
+    const bin = Math.floor(px / OVERFLOW_BIN);
+    return (inView ? Math.max(0, Math.min(bins - 1, bin)) : bin) * 2 + row;
+  }
+
+  private stackOf(laneIndex: number): PointStack {
+    return this.pointStacks[laneIndex] ?? this.stackFor(laneIndex, LaneLayoutCache.bucketOf(1 / this.pxPerMs));
+  }
+
+  /**
+   * A lane's keyboard stops in the last frame laid out: its marks drawn one by one, and its counted
+   * groups (see keyboard-stops.ts). Made when the keyboard asks, again after the view changes.
+   */
+  stops(laneIndex: number): KeyboardStops | null {
+    const lane = this.lane(laneIndex);
+    const order = this.orderOf(laneIndex);
+    if (!lane || !order) return null;
+    const stack = this.stackOf(laneIndex);
+    const key = [this.origin, this.pxPerMs, this.width, stack];
+    const cached = this.stopsCache[laneIndex];
+    if (cached && cached.key.every((part, i) => part === key[i])) return cached.stops;
+    const n = order.order.length;
+    const x = new Float64Array(n);
+    const row = new Int8Array(n);
+    const bin = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const code = order.order[k]!;
+      x[k] = this.x(order.orderStart[k]!);
+      const group = this.groupKey(lane, stack, code);
+      if (Number.isNaN(group)) row[k] = -1;
+      else {
+        row[k] = code < 0 ? 0 : 1;
+        bin[k] = (group - row[k]) / 2;
+      }
+    }
+    const stops = keyboardStops({ x, row, bin }, OVERFLOW_BIN);
+    this.stopsCache[laneIndex] = { key, stops };
+    return stops;
+  }
+
+  /**
+   * The counted group the `index`-th mark of a lane is in at the last frame's zoom (null: it is
+   * drawn on its own): how many marks it counts and its earliest and latest, by keyboard index.
+   * One pass over the lane's typed arrays, cheap enough for every frame.
+   */
+  groupAt(laneIndex: number, index: number): { size: number; first: number; last: number } | null {
+    const lane = this.lane(laneIndex);
+    const order = this.orderOf(laneIndex);
+    const code = order?.order[index];
+    if (!lane || !order || code === undefined) return null;
+    const stack = this.stackOf(laneIndex);
+    const group = this.groupKey(lane, stack, code);
+    if (Number.isNaN(group)) return null;
+    let size = 0;
+    let first = index;
+    let last = index;
+    const codes = order.order;
+    for (let k = 0; k < codes.length; k++) {
+      if (this.groupKey(lane, stack, codes[k]!) !== group) continue;
+      if (size === 0) first = k;
+      last = k;
+      size++;
+    }
+    return { size, first, last };
   }
 
   /** Where an event is in the keyboard's order, or null when no lane has it. */

@@ -115,27 +115,61 @@ describe('10,000 events', () => {
     expect(hit.y).to.equal(mark.y);
   });
 
-  it('reaches marks with the keyboard, including ones only counted in an overflow row', async () => {
+  it('reaches marks with the keyboard, and each counted group ("+N") as one stop', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
     const root = timeline.shadowRoot!;
     const first = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
     first.focus();
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    await waitFor(() => (root.activeElement as SVGGElement | null)?.dataset.id !== first.dataset.id);
-    const last = root.activeElement as SVGGElement;
-    const laneA = data.events.filter((e) => e.cluster === 'A').sort((a, b) => a.start.earliest - b.start.earliest);
-    expect(laneA.map((e) => e.id)).to.include(last.dataset.id!);
-    expect(last.getAttribute('aria-label')).to.match(/^Event \d+, /);
-    // Step back through many marks: each one becomes the focused, named mark in turn.
+    await waitFor(() => root.activeElement !== null && root.activeElement !== first);
+    // Step back through many stops: each one becomes the focused, named element in turn, a mark
+    // (named by its event) or a group (named by its count, and said to open with Enter).
     const seen = new Set<string>();
-    for (let i = 0; i < 30; i++) {
-      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
+    let groups = 0;
+    for (let i = 0; i < 40; i++) {
+      const active = root.activeElement as SVGGElement;
+      const name = active.getAttribute('aria-label')!;
+      if (active.classList.contains('group')) {
+        groups++;
+        expect(name).to.match(/^\+(\d+): (\d+|one) events? not drawn/);
+        expect(active.getAttribute('role')).to.equal('button');
+      } else expect(name).to.match(/, /);
+      seen.add(active.dataset.id ?? `${name}@${timeline.visibleRange.join()}`);
+      active.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
       await timeline.updateComplete;
       await timeline.updateComplete;
-      seen.add((root.activeElement as SVGGElement).dataset.id!);
     }
-    expect(seen.size).to.equal(30);
+    expect(seen.size).to.equal(40);
+    expect(groups).to.be.above(0);
+    expect(root.querySelectorAll('g.mark[tabindex="0"]').length).to.equal(1);
+  });
+
+  it('Enter on a group of points zooms in on them, keeping the focus on the earliest', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const root = timeline.shadowRoot!;
+    const press = async (key: string) => {
+      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      await timeline.updateComplete;
+      await timeline.updateComplete;
+      return root.activeElement as SVGGElement;
+    };
+    const start = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
+    start.focus();
+    // The last stop of the first lane, at the fit-all zoom, is its right-most points' group.
+    let active = await press('End');
+    expect(active.classList.contains('group')).to.equal(true);
+    const count = Number(/^\+(\d+)/.exec(active.getAttribute('aria-label')!)![1]);
+    expect(count).to.be.above(1);
+    const [from, to] = timeline.visibleRange;
+    active = await press('Enter');
+    const [zoomedFrom, zoomedTo] = timeline.visibleRange;
+    expect(zoomedTo - zoomedFrom).to.be.below((to - from) / 4 + 1);
+    // The focus is on the group's earliest point: now drawn on its own, or in a smaller group.
+    if (active.classList.contains('group')) expect(Number(/^\+(\d+)/.exec(active.getAttribute('aria-label')!)![1])).to.be.below(count);
+    else expect(active.dataset.id).to.match(/^e\d+$/);
+
   });
 
   it('moves a screen\'s width of time at once with Page Down and Page Up', async () => {
@@ -146,7 +180,8 @@ describe('10,000 events', () => {
       (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
       await timeline.updateComplete;
       await timeline.updateComplete;
-      return (root.activeElement as SVGGElement).dataset.id!;
+      // The focused event: a mark's own, or the one a counted group was reached through.
+      return (timeline as unknown as { activeId: string }).activeId;
     };
     const first = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
     first.focus();
@@ -155,26 +190,37 @@ describe('10,000 events', () => {
     const [from, to] = timeline.visibleRange;
     const screen = to - from;
     expect(screen).to.be.below(365 * 86_400_000);
-    const startOf = (id: string) => data.events.find((e) => e.id === id)!.start.earliest;
+    // Where the focused stop sits, in time: a mark's start, a counted group's bin.
+    type Stops = { stopOf: Int32Array; x: Float64Array };
+    const chart = timeline as unknown as { rovingPosition: { lane: number; index: number }; layoutCache: { stops(lane: number): Stops }; plotWidth: number };
+    const focusTime = () => {
+      const at = chart.rovingPosition;
+      const stops = chart.layoutCache.stops(at.lane);
+      const [viewFrom, viewTo] = timeline.visibleRange;
+      return viewFrom + (stops.x[stops.stopOf[at.index]!]! / chart.plotWidth) * (viewTo - viewFrom);
+    };
     let id = await press('Home');
     const laneIds = new Set(data.events.filter((e) => e.cluster === data.events.find((x) => x.id === id)!.cluster).map((e) => e.id));
-    // Each Page Down goes about a screen later in the same lane, and the focused event is on screen.
-    const visited = [id];
+    // Each Page Down goes about a screen later in the same lane, and the focused stop is on screen.
+    let time = focusTime();
+    const homeTime = time;
     for (let i = 0; i < 5; i++) {
       const next = await press('PageDown');
       expect(laneIds.has(next)).to.equal(true);
-      expect(startOf(next) - startOf(id)).to.be.within(screen * 0.5, screen * 1.5);
+      const nextTime = focusTime();
+      expect(nextTime - time).to.be.within(screen * 0.5, screen * 1.5);
       const [viewFrom, viewTo] = timeline.visibleRange;
-      expect(startOf(next)).to.be.within(viewFrom, viewTo);
-      visited.push((id = next));
+      expect(nextTime).to.be.within(viewFrom, viewTo);
+      [id, time] = [next, nextTime];
     }
-    // Page Up comes back the same way (the nearest event a screen earlier each time).
+    // Page Up comes back the same way (the nearest stop a screen earlier each time).
     for (let i = 0; i < 5; i++) {
-      const back = await press('PageUp');
-      expect(startOf(id) - startOf(back)).to.be.within(screen * 0.5, screen * 1.5);
-      id = back;
+      await press('PageUp');
+      const back = focusTime();
+      expect(time - back).to.be.within(screen * 0.5, screen * 1.5);
+      time = back;
     }
-    expect(Math.abs(startOf(id) - startOf(visited[0]!))).to.be.below(screen * 0.5);
+    expect(Math.abs(time - homeTime)).to.be.below(screen * 0.5);
   });
 
   it('filters a cluster out of the chart and the table, and pages the table', async () => {

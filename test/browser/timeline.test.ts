@@ -200,6 +200,54 @@ describe('<tl-timeline>', () => {
     expect(((await cleared) as CustomEvent<{ id: string | null }>).detail.id).to.equal(null);
   });
 
+  it('a group of bars too many for the lane\'s rows is one stop; Enter opens it, the arrows go through it, Escape closes it', async () => {
+    // Twelve overlapping bars: eight rows of bars, the other four counted in the overflow row.
+    const rows = ['id,cluster,kind,start,end,title,confidence'];
+    for (let i = 0; i < 12; i++) rows.push(`bar${i},A,activity,2019-01-${String(10 + i).padStart(2, '0')},2020-06-30,Bar ${i},high`);
+    const dataset = loadDataset({ events: { name: 'events.csv', text: rows.join('\n') }, clusters: { name: 'clusters.csv', text: CLUSTERS } });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:900px">
+      <tl-timeline .clusters=${dataset.clusters} .events=${dataset.events} .initialView=${[Date.UTC(2018, 6, 1), Date.UTC(2021, 0, 1)]}></tl-timeline>
+    </div>`);
+    const el = wrapper.querySelector('tl-timeline')!;
+    await waitFor(() => el.shadowRoot!.querySelectorAll('g.mark').length > 0);
+    const press = async (key: string) => {
+      (el.shadowRoot!.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      await el.updateComplete;
+      await el.updateComplete;
+      return el.shadowRoot!.activeElement as SVGGElement;
+    };
+    el.shadowRoot!.querySelector<SVGGElement>('g.mark[tabindex="0"]')!.focus();
+    // Eight bars, then the group of the other four: nine stops.
+    const names: string[] = [];
+    let active = el.shadowRoot!.activeElement as SVGGElement;
+    for (let i = 0; i < 10; i++) {
+      names.push(active.getAttribute('aria-label')!);
+      active = await press('ArrowRight');
+    }
+    expect(names.slice(0, 8).every((name) => /^Bar \d+, /.test(name))).to.equal(true);
+    expect(names[8]).to.equal('+4: 4 events not drawn one by one, starting 18 Jan 2019 – 21 Jan 2019. Enter shows them one by one.');
+    expect(names[9]).to.equal(names[8]);
+    expect(active.classList.contains('group')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.overflow-count')!.textContent).to.equal('+4');
+    // Zooming would not part them (bars stack the same at every zoom): Enter opens the group instead.
+    const view = el.visibleRange;
+    active = await press('Enter');
+    expect(el.visibleRange).to.deep.equal(view);
+    expect(active.dataset.id).to.equal('bar8');
+    active = await press('ArrowRight');
+    expect(active.dataset.id).to.equal('bar9');
+    expect(active.getAttribute('aria-label')).to.match(/^Bar 9, /);
+    // Escape leaves the members for the group.
+    active = await press('Escape');
+    expect(active.classList.contains('group')).to.equal(true);
+    expect($$(el, 'g.mark[tabindex="0"]').length).to.equal(1);
+    // Enter on an event itself still selects it.
+    active = await press('Home');
+    const selected = oneEvent(el, 'tl-event-select');
+    await press('Enter');
+    expect(((await selected) as CustomEvent<{ id: string | null }>).detail.id).to.equal('bar0');
+  });
+
   it('shows a tooltip with title, date, cluster, confidence on focus', async () => {
     const el = await mount();
     const mark = el.shadowRoot!.querySelector<SVGGElement>('g.mark[data-id="a-pt"]')!;

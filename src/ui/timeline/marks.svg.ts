@@ -13,6 +13,17 @@ export interface FrameContext {
   readonly markLabel: (mark: MarkLayout) => string;
 }
 
+/** A counted group that holds the keyboard's focus: a box over its bin in the overflow row. */
+export interface GroupView {
+  readonly lane: number;
+  readonly x: number;
+  readonly width: number;
+  /** Centre of the overflow row, relative to the top of the lane. */
+  readonly y: number;
+  readonly count: number;
+  readonly label: string;
+}
+
 export interface LaneView {
   /** The marks drawn as SVG (all visible ones, or only the focused and selected when a canvas draws the rest). */
   readonly svgMarks: readonly MarkLayout[];
@@ -26,6 +37,8 @@ export interface LaneView {
   readonly attribution: string;
   readonly color: string;
   readonly layout: LaneLayout;
+  /** The counted group holding the keyboard's focus, when it is in this lane. */
+  readonly group: GroupView | null;
 }
 
 const BAR_HEIGHT = { operating: 8, activity: 14 } as const;
@@ -51,7 +64,7 @@ export function renderLane(lane: LaneView, frame: FrameContext): SVGTemplateResu
       (mark) => renderMark(mark, lane.color, frame),
     )}${(lane.overflowInSvg ? layout.overflowRows : []).map((row) =>
       row.bins.map(([x, count]) => svg`<text class="overflow-count" aria-hidden="true" x=${x} y=${row.y + 4}>+${count}</text>`),
-    )}</g>
+    )}${lane.group ? renderGroup(lane.group, frame) : nothing}</g>
     <g class="lane-header" clip-path="url(#plot-clip)" data-lane=${lane.id}
       role=${lane.interactive ? 'button' : nothing} tabindex=${lane.interactive ? 0 : nothing}
       aria-label=${lane.interactive ? lane.headerLabel : nothing} aria-hidden=${lane.interactive ? nothing : 'true'}>
@@ -125,6 +138,14 @@ function renderGlyph(mark: MarkLayout, color: string, cx: number): SVGTemplateRe
   const { event } = mark;
   return svg`<path class="glyph" fill=${color} transform="translate(${cx} 0)" d=${glyphPath(glyphForKind(event.kind), 12)}></path>
     ${event.contested ? svg`<text class="contested-mark" x=${cx + 7} y="-2">?</text>` : nothing}`;
+}
+
+/** The keyboard's stop on a counted group: Enter shows its members (see TlTimeline.expandGroup). */
+function renderGroup(group: GroupView, frame: FrameContext): SVGTemplateResult {
+  return svg`<g class="mark group" data-group=${group.count} role="button" tabindex="0" aria-label=${group.label} transform="translate(0 ${group.y})">
+    <rect class="group-box" x=${group.x} y="-8" width=${group.width} height="16" rx="3"></rect>
+    ${frame.showFocus ? svg`<rect class="focus-ring" x=${group.x - 2} y="-10" width=${group.width + 4} height="20" rx="4"></rect>` : nothing}
+  </g>`;
 }
 
 function renderRing(mark: MarkLayout, width: number, className: string): SVGTemplateResult {

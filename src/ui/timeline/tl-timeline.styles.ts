@@ -107,6 +107,13 @@ export const timelineStyles = css`
   .mark .hit {
     fill: transparent;
   }
+  /* Over a "+N" count: see-through, so the count shows, with an edge that says it is one thing. */
+  .group-box {
+    fill: transparent;
+    stroke: var(--tl-muted);
+    stroke-width: 1;
+    stroke-dasharray: 2 2;
+  }
   .glyph {
     stroke: var(--tl-mark-outline);
     stroke-width: 1.2;

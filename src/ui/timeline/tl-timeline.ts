@@ -5,7 +5,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { LaneLayoutCache, markShape, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LaneLayoutCache, markShape, OVERFLOW_BIN, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
@@ -25,6 +25,7 @@ import {
   renderLane,
   renderOverlapBands,
   renderOverlapLabels,
+  type GroupView,
   type LaneView,
   type OverlapBand,
 } from './marks.svg';
@@ -106,6 +107,11 @@ export class TlTimeline extends LitElement {
   @state() private width = 0;
   @state() private view: TimeRange = [0, 1];
   @state() private activeId: string | null = null;
+  /**
+   * A counted group opened with Enter where zooming in cannot part its marks (bars stack the same at
+   * every zoom; points at the closest zoom): the arrows then step through its members one by one.
+   */
+  @state() private openGroup: { lane: number; ids: ReadonlySet<string> } | null = null;
   @state() private chartFocused = false;
   @state() private tooltip: { mark: MarkLayout; laneTop: number; color: string } | null = null;
 
@@ -674,8 +680,11 @@ export class TlTimeline extends LitElement {
     else if (!current && (key === 'ArrowLeft' || key === 'ArrowRight')) this.panBy(key === 'ArrowLeft' ? -0.2 : 0.2);
     else if (!current) handled = false;
     else if (key === 'ArrowRight' || key === 'ArrowLeft') {
-      const next = Math.max(0, Math.min(this.markCount(current.lane) - 1, current.index + (key === 'ArrowRight' ? 1 : -1)));
-      this.moveFocus(this.markAt(current.lane, next)!);
+      const step = key === 'ArrowRight' ? 1 : -1;
+      if (this.inOpenGroup(current)) {
+        // Inside an opened group: every mark in time order, until a step leaves the group.
+        this.moveFocus(this.markAt(current.lane, Math.max(0, Math.min(this.markCount(current.lane) - 1, current.index + step)))!);
+      } else this.moveToStop(current.lane, this.stopOf(current) + step);
     } else if (key === 'ArrowDown' || key === 'ArrowUp') {
       const step = key === 'ArrowDown' ? 1 : -1;
       const time = this.markAt(current.lane, current.index)!.event.start.earliest;
@@ -685,19 +694,105 @@ export class TlTimeline extends LitElement {
         break;
       }
     } else if (key === 'PageDown' || key === 'PageUp') {
-      // A screen's width of time at once, through a lane of thousands of events: the event nearest
-      // to one view's length later (earlier), and at least the next (previous) one.
-      const step = key === 'PageDown' ? 1 : -1;
-      const time = this.markAt(current.lane, current.index)!.event.start.earliest + step * (this.view[1] - this.view[0]);
-      const nearest = this.layoutCache!.nearestIndex(current.lane, time);
-      const next = step * (nearest - current.index) > 0 ? nearest : current.index + step;
-      this.moveFocus(this.markAt(current.lane, Math.max(0, Math.min(this.markCount(current.lane) - 1, next)))!);
+      // A screen's width at once, through a lane of thousands of events: the stop nearest to one
+      // screen later (earlier), and at least the next (previous) one.
+      this.moveToStop(current.lane, this.stopAScreenAway(current, key === 'PageDown' ? 1 : -1));
     } else if (key === 'Home' || key === 'End') {
-      this.moveFocus(this.markAt(current.lane, key === 'Home' ? 0 : this.markCount(current.lane) - 1)!);
-    } else if (key === 'Enter' || key === ' ') this.select(this.markAt(current.lane, current.index)!.event.id);
-    else if (key === 'Escape') this.select(null);
+      this.moveToStop(current.lane, key === 'Home' ? 0 : Infinity);
+    } else if (key === 'Enter' || key === ' ') {
+      if (this.focusesGroup(current)) this.expandGroup(current);
+      else this.select(this.markAt(current.lane, current.index)!.event.id);
+    } else if (key === 'Escape') {
+      if (this.openGroup) {
+        this.openGroup = null;
+        this.refocus();
+      } else this.select(null);
+    }
     else handled = false;
     if (handled) event.preventDefault();
+    if (handled && current && (key === '+' || key === '=' || key === '-' || key === '_' || event.shiftKey)) this.refocus();
+  }
+
+  /**
+   * Keeps the keyboard's focus in the chart when the stop it is on changes form: a zoom can turn a
+   * counted group into a mark drawn on its own (or back), and each is its own element.
+   */
+  private refocus(): void {
+    void this.updateComplete.then(() => {
+      const node = this.renderRoot.querySelector<SVGGElement>('g.mark[tabindex="0"]');
+      if (node && (this.renderRoot as ShadowRoot).activeElement !== node) node.focus();
+    });
+  }
+
+  /** The stop (see keyboard-stops.ts) a mark belongs to at the current zoom. */
+  private stopOf(at: { lane: number; index: number }): number {
+    return this.layoutCache?.stops(at.lane)?.stopOf[at.index] ?? at.index;
+  }
+
+  /** Focuses a lane's `stop`-th stop (clamped to the lane's stops): a mark, or a group through its earliest member. */
+  private moveToStop(lane: number, stop: number): void {
+    const stops = this.layoutCache?.stops(lane);
+    if (!stops || stops.first.length === 0) return;
+    const index = stops.first[Math.max(0, Math.min(stops.first.length - 1, stop))]!;
+    this.moveFocus(this.markAt(lane, index)!);
+  }
+
+  private stopAScreenAway(at: { lane: number; index: number }, step: 1 | -1): number {
+    const stops = this.layoutCache!.stops(at.lane)!;
+    const from = stops.stopOf[at.index]!;
+    const target = stops.x[from]! + step * this.plotWidth;
+    let lo = 0;
+    let hi = stops.x.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (stops.x[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    const nearest = lo > 0 && (lo === stops.x.length || target - stops.x[lo - 1]! <= stops.x[lo]! - target) ? lo - 1 : lo;
+    return step * (nearest - from) > 0 ? nearest : from + step;
+  }
+
+  private inOpenGroup(at: { lane: number; index: number }): boolean {
+    const group = this.openGroup;
+    return group !== null && group.lane === at.lane && group.ids.has(this.markAt(at.lane, at.index)!.event.id);
+  }
+
+  /** True when the keyboard's focus on this mark is on the counted group it belongs to. */
+  private focusesGroup(at: { lane: number; index: number }): boolean {
+    return this.markAt(at.lane, at.index)?.overflow === true && !this.inOpenGroup(at);
+  }
+
+  /** A counted group's members' marks, earliest first. */
+  private groupMembers(at: { lane: number; index: number }): MarkLayout[] {
+    const stops = this.layoutCache!.stops(at.lane)!;
+    const stop = stops.stopOf[at.index]!;
+    const members: MarkLayout[] = [];
+    for (let k = stops.first[stop]!; k <= stops.last[stop]!; k++) if (stops.stopOf[k] === stop) members.push(this.markAt(at.lane, k)!);
+    return members;
+  }
+
+  /**
+   * Enter on a counted group: zooms in on its points so that they get rows of their own (the
+   * focus stays on the earliest, drawn or in a smaller group). Where zooming cannot part them, the
+   * group opens instead and the arrows step through its members.
+   */
+  private expandGroup(at: { lane: number; index: number }): void {
+    const members = this.groupMembers(at);
+    const [limitFrom, limitTo] = this.zoomLimits;
+    const closest = (limitTo - limitFrom) / maxZoomFactor(this.zoomLimits);
+    const length = this.view[1] - this.view[0];
+    if (members[0]!.shape !== 'period' && length > closest * 1.05) {
+      const times = members.map((m) => (m.shape === 'span' ? m.event.start.earliest : (m.event.start.earliest + eventSpan(m.event, this.cutoffTime).to) / 2));
+      const from = Math.min(...times);
+      const to = Math.max(...times);
+      const target = Math.max(closest, Math.min(length / 4, (to - from) * 1.5));
+      const middle = (from + to) / 2;
+      this.asUser(() => this.applyView([middle - target / 2, middle + target / 2]));
+      this.moveFocus(members[0]!);
+      return;
+    }
+    this.openGroup = { lane: at.lane, ids: new Set(members.map((m) => m.event.id)) };
+    this.moveFocus(members[0]!);
   }
 
   private zoomAround(factor: number, at: { lane: number; index: number } | null): void {
@@ -715,15 +810,23 @@ export class TlTimeline extends LitElement {
   }
 
   private moveFocus(mark: MarkLayout): void {
+    if (this.openGroup && !this.openGroup.ids.has(mark.event.id)) this.openGroup = null;
     this.activeId = mark.event.id;
     const span = eventSpan(mark.event, this.cutoffTime);
     const length = this.view[1] - this.view[0];
-    const anchor = span.from < this.view[0] || span.from > this.view[1] ? span.from : null;
+    // A bar reaching into the window is on screen already (and a group of bars counts it at the
+    // window's edge); a point is where its glyph is, the middle of a coarse date's interval.
+    const [viewFrom, viewTo] = this.view;
+    const at = mark.shape === 'point' ? (span.from + span.to) / 2 : span.from;
+    const offScreen = mark.shape === 'period' ? span.to < viewFrom || span.from > viewTo : at < viewFrom || at > viewTo;
+    const anchor = offScreen ? at : null;
     if (anchor !== null) this.asUser(() => this.applyView(viewContaining(this.view, anchor, length * 0.1)));
     void this.updateComplete.then(() => {
       const node = this.renderRoot.querySelector<SVGGElement>(`g.mark[tabindex="0"]`);
       node?.focus();
-      this.showTooltipFor(mark.event.id);
+      // A counted group has its name and no tooltip: the tooltip describes one event.
+      if (node?.classList.contains('group')) this.tooltip = null;
+      else this.showTooltipFor(mark.event.id);
     });
   }
 
@@ -733,13 +836,16 @@ export class TlTimeline extends LitElement {
   }
 
   private markIdFrom(event: Event): string | null {
-    const target = event.composedPath().find((node) => node instanceof SVGGElement && node.classList.contains('mark')) as SVGGElement | undefined;
+    const target = event.composedPath().find((node) => node instanceof SVGGElement && node.classList.contains('mark') && !node.classList.contains('group')) as SVGGElement | undefined;
     return target?.dataset.id ?? null;
   }
 
   private handleClick(event: MouseEvent): void {
     const lane = this.laneIdFrom(event);
     if (lane) return this.selectLane(lane);
+    const onGroup = event.composedPath().some((node) => node instanceof SVGGElement && node.classList.contains('group'));
+    const roving = this.rovingPosition;
+    if (onGroup && roving) return this.expandGroup(roving);
     const id = this.markIdFrom(event) ?? this.canvasHit(event)?.event.id ?? null;
     if (id) {
       this.activeId = id;
@@ -828,7 +934,7 @@ export class TlTimeline extends LitElement {
    * them and the SVG keeps only the focused and the selected mark, so the keyboard still has a
    * focusable element.
    */
-  private visibleLaneViews(roving: { lane: number; index: number } | null): LaneView[] {
+  private visibleLaneViews(roving: { lane: number; index: number } | null, group: GroupView | null): LaneView[] {
     const count = this.lanes.reduce((n, lane) => n + lane.inView, 0);
     this.canvasMode = count > SVG_MARK_LIMIT;
     const kept = [roving, this.selectedId ? this.locate(this.selectedId) : null].flatMap((at) => {
@@ -845,11 +951,32 @@ export class TlTimeline extends LitElement {
         layout,
         svgMarks,
         overflowInSvg: !this.canvasMode,
+        group: group?.lane === i ? group : null,
         interactive: lane.id !== CONTEXT_LANE,
         // The name starts with all the header's visible text, so speech input can say what it sees (WCAG 2.5.3).
         headerLabel: msg(this.lang, 'laneDetails', { cluster: lane.attribution ? `${lane.heading} · ${lane.attribution}` : lane.heading }),
       };
     });
+  }
+
+  /** The focusable box over a counted group that holds the keyboard's focus, and its name. */
+  private groupView(at: { lane: number; index: number }): GroupView | null {
+    const group = this.layoutCache?.groupAt(at.lane, at.index);
+    const mark = this.markAt(at.lane, at.index);
+    if (!group || !mark) return null;
+    const bins = Math.max(1, Math.ceil(this.plotWidth / OVERFLOW_BIN));
+    const bin = Math.max(0, Math.min(bins - 1, Math.floor((mark.shape === 'period' ? mark.x0 : mark.cx) / OVERFLOW_BIN)));
+    const from = formatSourceDate(this.markAt(at.lane, group.first)!.event.start, this.lang);
+    const to = formatSourceDate(this.markAt(at.lane, group.last)!.event.start, this.lang);
+    const range = from === to ? from : `${from} – ${to}`;
+    return {
+      lane: at.lane,
+      x: bin * OVERFLOW_BIN,
+      width: Math.min(OVERFLOW_BIN, this.plotWidth - bin * OVERFLOW_BIN),
+      y: mark.y,
+      count: group.size,
+      label: group.size === 1 ? msg(this.lang, 'countedGroupOne', { range }) : msg(this.lang, 'countedGroup', { count: String(group.size), range }),
+    };
   }
 
   private markLabel = (mark: MarkLayout): string => {
@@ -868,7 +995,8 @@ export class TlTimeline extends LitElement {
     const axisTop = lanesTop + this.lanesHeight;
     const ticks = chooseTicks(this.view, w, this.lang);
     const roving = this.rovingPosition;
-    const rovingId = roving ? this.markAt(roving.lane, roving.index)!.event.id : null;
+    const rovingGroup = roving && this.focusesGroup(roving) ? this.groupView(roving) : null;
+    const rovingId = roving && !rovingGroup ? this.markAt(roving.lane, roving.index)!.event.id : null;
     const frame = {
       width: w,
       activeId: rovingId,
@@ -876,7 +1004,7 @@ export class TlTimeline extends LitElement {
       showFocus: this.chartFocused,
       markLabel: this.markLabel,
     };
-    const laneViews: LaneView[] = this.visibleLaneViews(roving);
+    const laneViews: LaneView[] = this.visibleLaneViews(rovingGroup ? null : roving, rovingGroup);
     const rangeOf = (view: TimeRange) => `${formatSourceDate(sourceDateAt(view[0], 'month'), this.lang)} – ${formatSourceDate(sourceDateAt(view[1] - 1, 'month'), this.lang)}`;
     const rangeText = rangeOf(this.view);
     const announcedText = rangeOf(this.settling ? this.announcedView : this.view);
@@ -926,7 +1054,7 @@ export class TlTimeline extends LitElement {
               ${renderAxis(ticks.ticks, gridTimes(ticks, this.view), (t) => x(t), lanesTop, axisTop, w)}
               ${renderOverlapLabels(bands, w)}
               <g class="lanes" transform="translate(0 ${lanesTop})">${laneViews.map((lane) => renderLane(lane, frame))}</g>
-              ${rovingId === null ? svg`<text class="empty" x="8" y=${lanesTop + 36}></text>` : nothing}
+              ${roving === null ? svg`<text class="empty" x="8" y=${lanesTop + 36}></text>` : nothing}
             </g>
           </svg>
           <canvas class="dense" aria-hidden="true" ?hidden=${!this.canvasMode}></canvas>
