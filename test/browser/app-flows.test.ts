@@ -103,6 +103,32 @@ describe('the app, driven as a user would', () => {
     await waitFor(() => shadow(timelineOf(el)).activeElement === header);
   });
 
+  it('writes the window into the address once a wheel gesture pauses, not at every step', async () => {
+    const el = await mountApp();
+    const replace = history.replaceState.bind(history);
+    let writes = 0;
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      writes++;
+      replace(...args);
+    };
+    try {
+      const svg = shadow(timelineOf(el)).querySelector('svg.plot')!;
+      const box = svg.getBoundingClientRect();
+      for (let i = 0; i < 12; i++) {
+        svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      expect(writes).to.equal(0);
+      expect(location.search).not.to.contain('from=');
+      // The pause, then UrlSync's own short delay for replacements.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 400));
+      expect(writes).to.equal(1);
+      expect(location.search).to.match(/from=.+&to=/);
+    } finally {
+      history.replaceState = replace;
+    }
+  });
+
   it('opens exactly the view a link names: clusters=B&panel=B&from=2020-Q1&to=2021-Q1', async () => {
     const el = await mountApp('?clusters=B&panel=B&from=2020-Q1&to=2021-Q1');
     await waitFor(() => lanes(el).length === 1);

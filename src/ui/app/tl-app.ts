@@ -198,7 +198,9 @@ export class TlApp extends LitElement {
     }
     if (!user) return;
     this.window = [from, to];
-    this.changed('replace');
+    // The address follows once the gesture pauses, not every frame: browsers limit how often a page
+    // may rewrite it (Safari throws after 100 times in 30 seconds), and each rewrite costs a frame time.
+    if (!settling) this.changed('replace');
   }
 
   private handleExport(format: ExportFormat): void {
