@@ -675,28 +675,31 @@ export class LaneLayoutCache {
 
   /**
    * The counted group the `index`-th mark of a lane is in at the last frame's zoom (null: it is
-   * drawn on its own): how many marks it counts and its earliest and latest, by keyboard index.
-   * One pass over the lane's typed arrays, cheap enough for every frame.
+   * drawn on its own): how many marks it counts, and its earliest and latest by start. A pass over
+   * the lane's overflow row only, cheap enough for every frame.
    */
-  groupAt(laneIndex: number, index: number): { size: number; first: number; last: number } | null {
+  groupAt(laneIndex: number, index: number): { size: number; earliest: TimelineEvent; latest: TimelineEvent } | null {
     const lane = this.lane(laneIndex);
-    const order = this.orderOf(laneIndex);
-    const code = order?.order[index];
-    if (!lane || !order || code === undefined) return null;
+    const code = this.orderOf(laneIndex)?.order[index];
+    if (!lane || code === undefined) return null;
     const stack = this.stackOf(laneIndex);
     const group = this.groupKey(lane, stack, code);
     if (Number.isNaN(group)) return null;
+    const bars = code < 0;
+    const members = bars ? lane.periodOverflow : stack.overflow;
+    const starts = bars ? lane.periodFrom : lane.otherFrom;
+    const events = bars ? lane.periodEvents : lane.otherEvents;
     let size = 0;
-    let first = index;
-    let last = index;
-    const codes = order.order;
-    for (let k = 0; k < codes.length; k++) {
-      if (this.groupKey(lane, stack, codes[k]!) !== group) continue;
-      if (size === 0) first = k;
-      last = k;
+    let earliest = -1;
+    let latest = -1;
+    for (let k = 0; k < members.length; k++) {
+      const member = members[k]!;
+      if (this.groupKey(lane, stack, bars ? -1 - member : member) !== group) continue;
       size++;
+      if (earliest < 0 || starts[member]! < starts[earliest]!) earliest = member;
+      if (latest < 0 || starts[member]! >= starts[latest]!) latest = member;
     }
-    return { size, first, last };
+    return { size, earliest: events[earliest]!, latest: events[latest]! };
   }
 
   /** Where an event is in the keyboard's order, or null when no lane has it. */

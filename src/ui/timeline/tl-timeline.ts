@@ -966,8 +966,8 @@ export class TlTimeline extends LitElement {
     if (!group || !mark) return null;
     const bins = Math.max(1, Math.ceil(this.plotWidth / OVERFLOW_BIN));
     const bin = Math.max(0, Math.min(bins - 1, Math.floor((mark.shape === 'period' ? mark.x0 : mark.cx) / OVERFLOW_BIN)));
-    const from = formatSourceDate(this.markAt(at.lane, group.first)!.event.start, this.lang);
-    const to = formatSourceDate(this.markAt(at.lane, group.last)!.event.start, this.lang);
+    const from = formatSourceDate(group.earliest.start, this.lang);
+    const to = formatSourceDate(group.latest.start, this.lang);
     const range = from === to ? from : `${from} – ${to}`;
     return {
       lane: at.lane,

@@ -73,6 +73,14 @@ describe('LaneLayoutCache keyboard stops', () => {
       if (stops.grouped[stop] === 1 && mark.shape === 'point') pointGroups.set(Math.floor(mark.cx / OVERFLOW_BIN), stops.size[stop]!);
     }
     expect(pointLabels.length).toBeGreaterThan(3);
+    // Bars too: the four that do not fit eight rows are one group, wherever it is asked from.
+    let barGroups = 0;
+    for (let stop = 0; stop < stops.first.length; stop++) {
+      if (stops.grouped[stop] !== 1) continue;
+      expect(cache.groupAt(0, stops.last[stop]!)!.size).toBe(stops.size[stop]);
+      if (cache.markAt(0, stops.first[stop]!)!.shape === 'period') barGroups += stops.size[stop]!;
+    }
+    expect(barGroups).toBe(4);
     for (const [x, count] of pointLabels) expect(pointGroups.get((x - 2) / OVERFLOW_BIN)).toBe(count);
     const grouped = [...stops.grouped].filter((g) => g === 1).length;
     expect(grouped).toBeGreaterThan(0);
@@ -121,10 +129,13 @@ describe('LaneLayoutCache keyboard stops', () => {
             expect(stops.first[stop]).toBe(list[0]);
             expect(stops.last[stop]).toBe(list[list.length - 1]);
             if (stops.grouped[stop] === 0) expect(list.length).toBe(1);
-            // One pass per mark (groupAt) finds the same group.
-            const group = cache.groupAt(0, list[0]!);
-            if (stops.grouped[stop] === 1) expect(group).toEqual({ size: list.length, first: list[0], last: list[list.length - 1] });
-            else expect(group).toBeNull();
+            // The per-frame pass over the overflow row (groupAt) finds the same group from any member.
+            const group = cache.groupAt(0, list[list.length - 1]!);
+            if (stops.grouped[stop] === 1) {
+              expect(group!.size).toBe(list.length);
+              expect(group!.earliest.start.earliest).toBe(cache.markAt(0, list[0]!)!.event.start.earliest);
+              expect(group!.latest.start.earliest).toBe(cache.markAt(0, list[list.length - 1]!)!.event.start.earliest);
+            } else expect(group).toBeNull();
           }
           // Left to right: drawn marks by where they start, each group within its bin.
           const scale = width / (view[1] - view[0]);
