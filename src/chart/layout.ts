@@ -37,6 +37,8 @@ export interface OverflowRow {
   readonly y: number;
   /** `[x, count]`: a label's left edge and how many marks it stands for (a run of equal bins has one label). */
   readonly bins: readonly (readonly [number, number])[];
+  /** True for the points' row, false for the bars'. */
+  readonly points: boolean;
 }
 
 export interface LaneLayout {
@@ -537,7 +539,7 @@ export class LaneLayoutCache {
       }
       const counts = new Int32Array(bins);
       for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
-      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts) });
+      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts), points: false });
     }
     if (stack.overflow.length) {
       const counts = new Int32Array(bins);
@@ -546,7 +548,7 @@ export class LaneLayoutCache {
         const anchor = anchors[i]!;
         if (anchor >= viewFrom && anchor <= viewTo) counts[Math.min(bins - 1, Math.floor((anchor - origin) * binsPerMs))]! += 1;
       }
-      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts) });
+      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts), points: true });
     }
     return overflowRows;
   }

@@ -115,6 +115,32 @@ describe('10,000 events', () => {
     expect(hit.y).to.equal(mark.y);
   });
 
+  it('a click on a count of points ("+N") zooms in on them', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const canvas = timeline.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.dense')!;
+    await waitFor(() => !canvas.hidden);
+    type Row = { y: number; points: boolean; bins: [number, number][] };
+    const chart = timeline as unknown as { lanes: { top: number; overflowRows: Row[] }[]; paintedBand: [number, number] };
+    const lane = chart.lanes[0]!;
+    const row = lane.overflowRows.find((r) => r.points)!;
+    const [labelX] = row.bins.find(([x, count]) => count > 1 && x > 40 && x < canvas.clientWidth - 40)!;
+    const box = canvas.getBoundingClientRect();
+    const [from, to] = timeline.visibleRange;
+    const clickedTime = from + ((labelX + 4) / canvas.clientWidth) * (to - from);
+    const at = { clientX: box.left + labelX + 4, clientY: box.top + lane.top + row.y - chart.paintedBand[0], bubbles: true, composed: true };
+    const svg = timeline.shadowRoot!.querySelector('svg.plot')!;
+    svg.dispatchEvent(new PointerEvent('pointermove', at));
+    await waitFor(() => svg.classList.contains('over-count'));
+    svg.dispatchEvent(new MouseEvent('click', at));
+    await timeline.updateComplete;
+    const [zoomedFrom, zoomedTo] = timeline.visibleRange;
+    expect(zoomedTo - zoomedFrom).to.be.below((to - from) / 4 + 1);
+    // Around the clicked bin (36 pixels wide at the old zoom).
+    expect(zoomedFrom).to.be.below(clickedTime + (36 / canvas.clientWidth) * (to - from));
+    expect(zoomedTo).to.be.above(clickedTime - (36 / canvas.clientWidth) * (to - from));
+  });
+
   it('reaches marks with the keyboard, and each counted group ("+N") as one stop', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;

@@ -100,8 +100,11 @@ export const timelineStyles = css`
   .lane-attribution {
     fill: var(--tl-muted);
   }
-  .mark {
+  .mark,
+  svg.over-count {
     cursor: pointer;
+  }
+  .mark {
     outline: none;
   }
   .mark .hit {

@@ -5,7 +5,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { LaneLayoutCache, markShape, OVERFLOW_BIN, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
@@ -502,6 +502,37 @@ export class TlTimeline extends LitElement {
     return hitTest(this.lanes[laneIndex]!.marks, x, y - this.lanes[laneIndex]!.top);
   }
 
+  /**
+   * The counted group of points ("+N") under the pointer, as its earliest member's place in the
+   * lane's order; a click zooms in on it as Enter does. Bars' counts are not: zooming does not part
+   * them (the keyboard opens those).
+   */
+  private countHit(event: MouseEvent): { lane: number; index: number } | null {
+    if (!this.plotSvg || !this.layoutCache) return null;
+    const box = this.plotSvg.getBoundingClientRect();
+    const x = event.clientX - box.left - MARGIN.left;
+    const y = event.clientY - box.top - (this.bandLabelRows * 16 + 4);
+    const laneIndex = this.lanes.findIndex((lane) => y >= lane.top && y < lane.top + lane.height);
+    const lane = this.lanes[laneIndex];
+    if (!lane || x < 0 || x > this.plotWidth) return null;
+    const pointsRow = lane.overflowRows.find((row) => row.points && Math.abs(y - lane.top - row.y) <= LANE_METRICS.row / 2);
+    const stops = pointsRow && this.layoutCache.stops(laneIndex);
+    if (!stops) return null;
+    const bin = Math.floor(x / OVERFLOW_BIN);
+    // Stops run left to right, a group at its bin's right end: search from the bin's left edge.
+    let lo = 0;
+    let hi = stops.x.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (stops.x[mid]! < bin * OVERFLOW_BIN) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let stop = lo; stop < stops.x.length && stops.x[stop]! < (bin + 1) * OVERFLOW_BIN; stop++) {
+      if (stops.grouped[stop] === 1 && this.markAt(laneIndex, stops.first[stop]!)!.shape !== 'period') return { lane: laneIndex, index: stops.first[stop]! };
+    }
+    return null;
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (!TlTimeline.onlyOverview(changed)) {
       this.paintCanvas();
@@ -846,6 +877,8 @@ export class TlTimeline extends LitElement {
     const onGroup = event.composedPath().some((node) => node instanceof SVGGElement && node.classList.contains('group'));
     const roving = this.rovingPosition;
     if (onGroup && roving) return this.expandGroup(roving);
+    const count = this.markIdFrom(event) ? null : this.countHit(event);
+    if (count) return this.expandGroup(count);
     const id = this.markIdFrom(event) ?? this.canvasHit(event)?.event.id ?? null;
     if (id) {
       this.activeId = id;
@@ -862,9 +895,13 @@ export class TlTimeline extends LitElement {
 
   /** On the canvas, hover is found by hit-testing, at most once per frame. */
   private handlePointerMove(event: PointerEvent): void {
-    if (!this.canvasMode || this.hoverFrame) return;
+    if (this.hoverFrame) return;
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
+      // A count that a click zooms in on shows a pointer, as a mark does (not while dragging: finding
+      // the count's group takes a pass over its lane, at a view that changes every frame).
+      this.plotSvg?.classList.toggle('over-count', event.buttons === 0 && !this.markIdFrom(event) && this.countHit(event) !== null);
+      if (!this.canvasMode) return;
       const hit = this.canvasHit(event);
       if (hit) this.showTooltipFor(hit.event.id);
       else if (this.tooltip && !this.chartFocused) this.tooltip = null;

@@ -92,7 +92,7 @@ describe('layoutLanes', () => {
     expect(lane!.marks).toHaveLength(MAX_POINT_ROWS);
     expect(lane!.marks.every((m) => !m.overflow)).toBe(true);
     const day = x(Date.UTC(2019, 0, 1)) + 0.5;
-    expect(lane!.overflowRows).toEqual([{ y: LANE_METRICS.header + MAX_POINT_ROWS * LANE_METRICS.row + LANE_METRICS.row / 2, bins: [[Math.floor(day / OVERFLOW_BIN) * OVERFLOW_BIN + 2, 40 - MAX_POINT_ROWS]] }]);
+    expect(lane!.overflowRows).toEqual([{ y: LANE_METRICS.header + MAX_POINT_ROWS * LANE_METRICS.row + LANE_METRICS.row / 2, bins: [[Math.floor(day / OVERFLOW_BIN) * OVERFLOW_BIN + 2, 40 - MAX_POINT_ROWS]], points: true }]);
     expect(lane!.height).toBe(LANE_METRICS.header + (MAX_POINT_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding);
   });
 
