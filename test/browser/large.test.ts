@@ -93,6 +93,37 @@ describe('10,000 events', () => {
     expect(inked(lastTop, heights[heights.length - 1]!)).to.equal(true);
   });
 
+  it('prints every lane: before printing, the dense marks of all lanes go into the chart as one picture that scales with it', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const root = timeline.shadowRoot!;
+    await waitFor(() => !root.querySelector<HTMLCanvasElement>('canvas.dense')!.hidden);
+    const chart = timeline as unknown as { lanes: { top: number; height: number }[]; paintedBand: [number, number] };
+    const lanesHeight = chart.lanes.at(-1)!.top + chart.lanes.at(-1)!.height;
+    // The live canvas covers only the lanes on screen.
+    expect(chart.paintedBand[1] - chart.paintedBand[0]).to.be.below(lanesHeight);
+    window.dispatchEvent(new Event('beforeprint'));
+    const image = root.querySelector<SVGImageElement>('svg.plot image.print-dense')!;
+    expect(image.getAttribute('href')).to.match(/^data:image\/png;base64,/);
+    expect(Number(image.getAttribute('height'))).to.equal(lanesHeight);
+    // On screen it stays hidden (the canvas shows the marks); only print shows it, instead of the canvas.
+    expect(getComputedStyle(image).display).to.equal('none');
+    // Its lower lanes have marks: the picture is drawn whole, not only the band on screen.
+    const picture = new Image();
+    picture.src = image.getAttribute('href')!;
+    await picture.decode();
+    const probe = document.createElement('canvas');
+    probe.width = picture.width;
+    probe.height = picture.height;
+    const ctx = probe.getContext('2d')!;
+    ctx.drawImage(picture, 0, 0);
+    const last = chart.lanes.at(-1)!;
+    const pixels = ctx.getImageData(0, last.top, picture.width, last.height).data;
+    expect(pixels.some((value, i) => i % 4 === 3 && value > 0)).to.equal(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(root.querySelector('image.print-dense')).to.equal(null);
+  });
+
   it('a click on a mark the canvas painted selects that event', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;

@@ -51,6 +51,14 @@ export const timelineStyles = css`
   svg.plot:active {
     cursor: grabbing;
   }
+  .print-dense {
+    display: none;
+  }
+  @media print {
+    .print-dense {
+      display: inline;
+    }
+  }
   canvas.dense {
     position: absolute;
     pointer-events: none;
@@ -316,7 +324,8 @@ export const timelineStyles = css`
     .zoom-buttons,
     svg.overview,
     .help,
-    .tooltip {
+    .tooltip,
+    canvas.dense {
       display: none !important;
     }
     /* The chart scales through its viewBox: as wide as the page, but never taller than most of it,

@@ -157,6 +157,8 @@ export class TlTimeline extends LitElement {
     this.resizeObserver.observe(this);
     window.addEventListener('scroll', this.handleScroll, { passive: true, capture: true });
     window.addEventListener('resize', this.handleScroll, { passive: true });
+    window.addEventListener('beforeprint', this.handleBeforePrint);
+    window.addEventListener('afterprint', this.handleAfterPrint);
     for (const query of THEME_QUERIES) {
       const media = window.matchMedia(query);
       media.addEventListener('change', this.handleThemeChange);
@@ -183,6 +185,9 @@ export class TlTimeline extends LitElement {
     this.cancelPrestack = null;
     window.removeEventListener('scroll', this.handleScroll, { capture: true });
     window.removeEventListener('resize', this.handleScroll);
+    window.removeEventListener('beforeprint', this.handleBeforePrint);
+    window.removeEventListener('afterprint', this.handleAfterPrint);
+    this.handleAfterPrint();
     for (const media of this.themeMedia) media.removeEventListener('change', this.handleThemeChange);
     this.themeMedia = [];
   }
@@ -476,7 +481,32 @@ export class TlTimeline extends LitElement {
     if (this.canvasMode && this.plotSvg) this.checkPaintedBand();
   };
 
-  /** The whole dense layer at full height, for the exported picture. */
+  private printImage: SVGImageElement | null = null;
+
+  /**
+   * A printed page lays the chart out anew and scales it (see the print styles), which the canvas,
+   * painted for the lanes on screen in screen pixels, cannot follow. For printing, every lane's
+   * dense marks go into the chart's SVG as one picture, which scales with it; the canvas is hidden.
+   */
+  private readonly handleBeforePrint = (): void => {
+    this.handleAfterPrint();
+    const image = this.denseImage();
+    if (!image || !this.plotSvg) return;
+    const element = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    element.setAttribute('class', 'print-dense');
+    element.setAttribute('aria-hidden', 'true');
+    element.setAttribute('href', image.href);
+    for (const [name, value] of [['x', image.x], ['y', image.y], ['width', image.width], ['height', image.height]] as const) element.setAttribute(name, String(value));
+    this.plotSvg.append(element);
+    this.printImage = element;
+  };
+
+  private readonly handleAfterPrint = (): void => {
+    this.printImage?.remove();
+    this.printImage = null;
+  };
+
+  /** The whole dense layer at full height, for the exported picture and for printing. */
   private denseImage(): DenseImage | null {
     if (!this.canvasMode) return null;
     const width = this.plotWidth;
