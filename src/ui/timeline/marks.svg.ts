@@ -20,7 +20,6 @@ export interface GroupView {
   readonly width: number;
   /** Centre of the overflow row, relative to the top of the lane. */
   readonly y: number;
-  readonly count: number;
   readonly label: string;
 }
 
@@ -142,7 +141,7 @@ function renderGlyph(mark: MarkLayout, color: string, cx: number): SVGTemplateRe
 
 /** The keyboard's stop on a counted group: Enter shows its members (see TlTimeline.expandGroup). */
 function renderGroup(group: GroupView, frame: FrameContext): SVGTemplateResult {
-  return svg`<g class="mark group" data-group=${group.count} role="button" tabindex="0" aria-label=${group.label} transform="translate(0 ${group.y})">
+  return svg`<g class="mark group" role="button" tabindex="0" aria-label=${group.label} transform="translate(0 ${group.y})">
     <rect class="group-box" x=${group.x} y="-8" width=${group.width} height="16" rx="3"></rect>
     ${frame.showFocus ? svg`<rect class="focus-ring" x=${Math.max(0, group.x - 2)} y="-10" width=${Math.min(group.width + 4, frame.width - Math.max(0, group.x - 2))} height="20" rx="4"></rect>` : nothing}
   </g>`;

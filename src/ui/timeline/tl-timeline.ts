@@ -252,6 +252,7 @@ export class TlTimeline extends LitElement {
 
   private deriveData(): void {
     this.layoutCache = null;
+    this.openGroup = null;
     this.cutoffTime = dataCutoff(this.events, this.cutoff);
     this.extent = dataExtent(this.events, this.cutoffTime);
     const byLane = new Map<string, TimelineEvent[]>();
@@ -1045,7 +1046,6 @@ export class TlTimeline extends LitElement {
       x: bin * OVERFLOW_BIN,
       width: Math.min(OVERFLOW_BIN, this.plotWidth - bin * OVERFLOW_BIN),
       y: mark.y,
-      count: group.size,
       label: group.size === 1 ? msg(this.lang, 'countedGroupOne', { range }) : msg(this.lang, 'countedGroup', { count: String(group.size), range }),
     };
   }
