@@ -13,6 +13,7 @@ export const MESSAGES_IT: Readonly<Record<MessageKey, string>> = {
   tableCaption: 'Tutti gli eventi, uno per riga, in ordine di tempo',
   tableRange: 'Righe {from}–{to} di {total}',
   tablePages: 'Pagine della tabella',
+  tablePagesBottom: 'Pagine della tabella, sotto la tabella',
   tablePrevious: 'Righe precedenti',
   tableNext: 'Righe successive',
   colCluster: 'Cluster',

@@ -9,6 +9,7 @@ const en = {
   tableCaption: 'All events, one row per event, in time order',
   tableRange: 'Rows {from}–{to} of {total}',
   tablePages: 'Table pages',
+  tablePagesBottom: 'Table pages, below the table',
   tablePrevious: 'Previous rows',
   tableNext: 'Next rows',
   colCluster: 'Cluster',

@@ -286,6 +286,8 @@ describe('10,000 events', () => {
     await table.updateComplete;
     expect(table.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(200);
     expect(table.shadowRoot!.querySelector('.pager [role=status]')!.textContent).to.equal('Rows 1–200 of 10005');
+    // The pagers above and below the table are two landmarks, each with its own name.
+    expect([...table.shadowRoot!.querySelectorAll('nav.pager')].map((nav) => nav.getAttribute('aria-label'))).to.deep.equal(['Table pages', 'Table pages, below the table']);
     [...table.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Next rows')!.click();
     await table.updateComplete;
     expect(table.shadowRoot!.querySelector('.pager [role=status]')!.textContent).to.equal('Rows 201–400 of 10005');

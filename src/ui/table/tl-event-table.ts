@@ -138,7 +138,8 @@ export class TlEventTable extends LitElement {
     if (total <= PAGE_SIZE) return nothing;
     const last = Math.min(total, this.offset + PAGE_SIZE);
     const range = msg(this.lang, 'tableRange', { from: this.offset + 1, to: last, total });
-    return html`<nav class="pager" aria-label=${msg(this.lang, 'tablePages')}>
+    // Two landmarks of one name would be one place twice to someone moving by landmarks.
+    return html`<nav class="pager" aria-label=${msg(this.lang, position === 'top' ? 'tablePages' : 'tablePagesBottom')}>
       <button type="button" ?disabled=${this.offset === 0} @click=${(e: Event) => this.turnPage(e, Math.max(0, this.offset - PAGE_SIZE))}>${msg(this.lang, 'tablePrevious')}</button>
       <span role=${position === 'top' ? 'status' : nothing}>${range}</span>
       <button type="button" ?disabled=${last >= total} @click=${(e: Event) => this.turnPage(e, this.offset + PAGE_SIZE)}>${msg(this.lang, 'tableNext')}</button>
