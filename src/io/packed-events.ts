@@ -176,6 +176,17 @@ export function transferablesOf(batch: PackedEvents): ArrayBuffer[] {
   return [batch.ends.buffer, batch.ints.buffer, batch.times.buffer] as ArrayBuffer[];
 }
 
+/**
+ * Every rebuilt event is kept, so each one's objects survive the garbage collector's young-generation
+ * passes, whose pauses grow with what survives: at 100,000 events they reached 50 ms, a long task
+ * while the file loads. So the page shares what repeats (nothing changes an event once made):
+ * one empty list for every empty list, and one object per distinct date for all the batches of a load.
+ */
+const NO_ITEMS: readonly string[] = [];
+/** Dates by their packed form; kept across batches, dropped when a dataset has more distinct ones than this. */
+const DATE_CACHE_LIMIT = 100_000;
+const sharedDates = new Map<number, SourceDate>();
+
 /** Page side: rebuilds a batch's events one at a time, in the order they were packed. */
 export class PackedBatchReader {
   private read = 0;
@@ -248,22 +259,19 @@ export class PackedBatchReader {
     this.time += 2;
     if (form === NO_DATE) return null;
     if (form === OPEN_END) return 'open';
-    const approximate = (form - 2) % 2 === 1;
-    const precision = PRECISIONS[(form - 2) >> 1]!;
-    // The same keys, in the same order, as parseSourceDate gives each precision.
-    switch (precision) {
-      case 'year':
-        return { earliest, latest, precision, approximate, year };
-      case 'quarter':
-        return { earliest, latest, precision, approximate, year, quarter: part };
-      case 'month':
-        return { earliest, latest, precision, approximate, year, month: part };
-      case 'day':
-        return { earliest, latest, precision, approximate, year, month: part, day };
+    // A date's fields decide its interval, so one key stands for the whole object.
+    const key = ((form * 10_000 + year) * 13 + part) * 32 + day;
+    let shared = sharedDates.get(key);
+    if (shared === undefined) {
+      if (sharedDates.size >= DATE_CACHE_LIMIT) sharedDates.clear();
+      shared = dateOf(form, year, part, day, earliest, latest);
+      sharedDates.set(key, shared);
     }
+    return shared;
   }
 
-  private list(count: number): string[] {
+  private list(count: number): readonly string[] {
+    if (count === 0) return NO_ITEMS;
     const items = new Array<string>(count);
     for (let i = 0; i < count; i++) items[i] = this.text();
     return items;
@@ -274,5 +282,21 @@ export class PackedBatchReader {
     const value = this.batch.text.slice(this.textStart, end);
     this.textStart = end;
     return value;
+  }
+}
+
+function dateOf(form: number, year: number, part: number, day: number, earliest: number, latest: number): SourceDate {
+  const approximate = (form - 2) % 2 === 1;
+  const precision = PRECISIONS[(form - 2) >> 1]!;
+  // The same keys, in the same order, as parseSourceDate gives each precision.
+  switch (precision) {
+    case 'year':
+      return { earliest, latest, precision, approximate, year };
+    case 'quarter':
+      return { earliest, latest, precision, approximate, year, quarter: part };
+    case 'month':
+      return { earliest, latest, precision, approximate, year, month: part };
+    case 'day':
+      return { earliest, latest, precision, approximate, year, month: part, day };
   }
 }

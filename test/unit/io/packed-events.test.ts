@@ -56,6 +56,30 @@ describe('packed events (the worker’s hand-over)', () => {
     expect(unpackAll(packAll(events, 2))).toStrictEqual(events);
   });
 
+  it('shares equal dates and empty lists between the events it rebuilds, across batches', () => {
+    const csv = [
+      'id,cluster,kind,start,end,title,targets',
+      'a,A,intrusion,2020-03-02,,T1,x',
+      'b,A,intrusion,2020-03-02,~2020-Q4,T2,',
+      'c,B,tooling,~2020-Q4,2021,T3,',
+      'd,B,tooling,2020-03-02,~2020-Q4,T4,',
+    ].join('\n');
+    const { events } = loadDataset({ events: { name: 'e.csv', text: csv } });
+    const rebuilt = unpackAll(packAll(events, 2));
+    expect(rebuilt).toStrictEqual(events);
+    const [a, b, c, d] = rebuilt as [TimelineEvent, TimelineEvent, TimelineEvent, TimelineEvent];
+    // One object per distinct date, in one batch and the next; an approximate date is another date.
+    expect(b.start).toBe(a.start);
+    expect(d.start).toBe(a.start);
+    expect(d.end).toBe(b.end);
+    expect(c.start).toBe(b.end);
+    expect(c.start).not.toBe(a.start);
+    // One empty list for all of them; a list with items is its own.
+    expect(b.targets).toBe(c.tools);
+    expect(b.targets).toHaveLength(0);
+    expect(a.targets).toEqual(['x']);
+  });
+
   it('keeps every string of big batches, whose strings are joined a thousand at a time', () => {
     const rows = Array.from({ length: 700 }, (_, i) =>
       [`e-${i}`, 'A', 'intrusion', '2020-03-02', i % 3 ? '' : '..', `Title ${i}`, i % 2 ? '' : `"Ünïcødé, ""${i}"""`, '', i % 5 ? 'x;y' : '', 'T1190;T1105', 'CVE-2021-1234', `https://example.org/${i}`].join(','),
