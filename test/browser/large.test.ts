@@ -24,6 +24,19 @@ function bigCsv(count: number): string {
   return rows.join('\n');
 }
 
+/** Whether a picture (a data URL) has anything drawn in a band of its rows. */
+async function inkOf(href: string): Promise<(top: number, height: number) => boolean> {
+  const image = new Image();
+  image.src = href;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(image, 0, 0);
+  return (top, height) => ctx.getImageData(0, top, canvas.width, height).data.some((value, i) => i % 4 === 3 && value > 0);
+}
+
 describe('10,000 events', () => {
   const data = loadDataset({ events: { name: 'big.csv', text: bigCsv(10_000) } });
 
@@ -31,6 +44,21 @@ describe('10,000 events', () => {
     const el = await fixture<TlApp>(html`<tl-app .meta=${{ ...EMPTY_META, title: 'big.csv' }} .data=${data}></tl-app>`);
     await waitFor(() => (el.shadowRoot!.querySelector('tl-timeline')?.shadowRoot?.querySelectorAll('g.lane').length ?? 0) === 5);
     return el;
+  }
+
+  /** The mounted chart with the keyboard's focus on its roving mark, and a key press that waits for the chart to follow. */
+  async function focusedChart() {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const root = timeline.shadowRoot!;
+    root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!.focus();
+    const press = async (key: string) => {
+      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      await timeline.updateComplete;
+      await timeline.updateComplete;
+      return root.activeElement as SVGGElement;
+    };
+    return { timeline, root, press };
   }
 
   it('loads every row and paints the marks on the canvas, keeping the DOM small', async () => {
@@ -78,15 +106,7 @@ describe('10,000 events', () => {
     const dense = timeline.imageParts().denseImage!;
     // The live canvas covers a band around the screen; the picture is as tall as all the lanes.
     expect(live.height).to.be.below(dense.height);
-    const image = new Image();
-    image.src = dense.href;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(image, 0, 0);
-    const inked = (top: number, height: number) => ctx.getImageData(0, top, canvas.width, height).data.some((value, i) => i % 4 === 3 && value > 0);
+    const inked = await inkOf(dense.href);
     // Lanes stack from the picture's top; the last one is far below the screen.
     const lastTop = heights.slice(0, -1).reduce((sum, height) => sum + height, 0);
     expect(lastTop).to.be.above(innerHeight);
@@ -109,17 +129,8 @@ describe('10,000 events', () => {
     // On screen it stays hidden (the canvas shows the marks); only print shows it, instead of the canvas.
     expect(getComputedStyle(image).display).to.equal('none');
     // Its lower lanes have marks: the picture is drawn whole, not only the band on screen.
-    const picture = new Image();
-    picture.src = image.getAttribute('href')!;
-    await picture.decode();
-    const probe = document.createElement('canvas');
-    probe.width = picture.width;
-    probe.height = picture.height;
-    const ctx = probe.getContext('2d')!;
-    ctx.drawImage(picture, 0, 0);
     const last = chart.lanes.at(-1)!;
-    const pixels = ctx.getImageData(0, last.top, picture.width, last.height).data;
-    expect(pixels.some((value, i) => i % 4 === 3 && value > 0)).to.equal(true);
+    expect((await inkOf(image.getAttribute('href')!))(last.top, last.height)).to.equal(true);
     window.dispatchEvent(new Event('afterprint'));
     expect(root.querySelector('image.print-dense')).to.equal(null);
   });
@@ -173,13 +184,10 @@ describe('10,000 events', () => {
   });
 
   it('reaches marks with the keyboard, and each counted group ("+N") as one stop', async () => {
-    const el = await mount();
-    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
-    const root = timeline.shadowRoot!;
-    const first = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
-    first.focus();
-    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    await waitFor(() => root.activeElement !== null && root.activeElement !== first);
+    const { timeline, root, press } = await focusedChart();
+    const first = root.activeElement;
+    await press('End');
+    expect(root.activeElement).not.to.equal(first);
     // Step back through many stops: each one becomes the focused, named element in turn, a mark
     // (named by its event) or a group (named by its count, and said to open with Enter).
     const seen = new Set<string>();
@@ -193,9 +201,7 @@ describe('10,000 events', () => {
         expect(active.getAttribute('role')).to.equal('button');
       } else expect(name).to.match(/, /);
       seen.add(active.dataset.id ?? `${name}@${timeline.visibleRange.join()}`);
-      active.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
-      await timeline.updateComplete;
-      await timeline.updateComplete;
+      await press('ArrowLeft');
     }
     expect(seen.size).to.equal(40);
     expect(groups).to.be.above(0);
@@ -203,17 +209,7 @@ describe('10,000 events', () => {
   });
 
   it('Enter on a group of points zooms in on them, keeping the focus on the earliest', async () => {
-    const el = await mount();
-    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
-    const root = timeline.shadowRoot!;
-    const press = async (key: string) => {
-      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-      await timeline.updateComplete;
-      await timeline.updateComplete;
-      return root.activeElement as SVGGElement;
-    };
-    const start = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
-    start.focus();
+    const { timeline, press } = await focusedChart();
     // The last stop of the first lane, at the fit-all zoom, is its right-most points' group.
     let active = await press('End');
     expect(active.classList.contains('group')).to.equal(true);
@@ -226,22 +222,15 @@ describe('10,000 events', () => {
     // The focus is on the group's earliest point: now drawn on its own, or in a smaller group.
     if (active.classList.contains('group')) expect(Number(/^\+(\d+)/.exec(active.getAttribute('aria-label')!)![1])).to.be.below(count);
     else expect(active.dataset.id).to.match(/^e\d+$/);
-
   });
 
   it('moves a screen\'s width of time at once with Page Down and Page Up', async () => {
-    const el = await mount();
-    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
-    const root = timeline.shadowRoot!;
+    const { timeline, press: pressKey } = await focusedChart();
+    // The focused event: a mark's own, or the one a counted group was reached through.
     const press = async (key: string) => {
-      (root.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-      await timeline.updateComplete;
-      await timeline.updateComplete;
-      // The focused event: a mark's own, or the one a counted group was reached through.
+      await pressKey(key);
       return (timeline as unknown as { activeId: string }).activeId;
     };
-    const first = root.querySelector<SVGGElement>('g.mark[tabindex="0"]')!;
-    first.focus();
     // Zoom in until a screen is a small part of the twelve years.
     for (let i = 0; i < 12; i++) await press('+');
     const [from, to] = timeline.visibleRange;
