@@ -704,6 +704,38 @@ export class LaneLayoutCache {
     return { size, earliest: events[earliest]!, latest: events[latest]! };
   }
 
+  /**
+   * The marks counted in bin `bin` of a lane's bars' (`points` false) or points' overflow row at the
+   * last frame's zoom, exactly as countOverflow counts them there, earliest first.
+   */
+  countedAt(laneIndex: number, points: boolean, bin: number): MarkLayout[] {
+    const lane = this.lane(laneIndex);
+    if (!lane) return [];
+    const bins = Math.max(1, Math.ceil(this.width / OVERFLOW_BIN));
+    const binsPerMs = this.pxPerMs / OVERFLOW_BIN;
+    const viewFrom = this.origin;
+    const viewTo = this.origin + this.width / this.pxPerMs;
+    const found: MarkLayout[] = [];
+    if (points) {
+      const stack = this.stackOf(laneIndex);
+      for (const other of stack.overflow) {
+        const anchor = lane.otherAnchor[other]!;
+        if (anchor < viewFrom || anchor > viewTo) continue;
+        if (Math.min(bins - 1, Math.floor((anchor - viewFrom) * binsPerMs)) === bin) found.push(this.placeOther(lane, laneIndex, other));
+      }
+    } else {
+      for (const period of lane.periodOverflow) {
+        const from = lane.periodFrom[period]!;
+        const to = lane.periodTo[period]!;
+        if (to < viewFrom || from > viewTo) continue;
+        const first = Math.max(0, Math.floor((from - viewFrom) * binsPerMs));
+        const last = Math.min(bins - 1, Math.floor((to - viewFrom) * binsPerMs));
+        if (bin >= first && bin <= last) found.push(this.placePeriod(lane, period));
+      }
+    }
+    return found.sort((a, b) => a.event.start.earliest - b.event.start.earliest);
+  }
+
   /** Where an event is in the keyboard's order, or null when no lane has it. */
   find(id: string | null): { lane: number; index: number } | null {
     if (id === null) return null;

@@ -73,6 +73,8 @@ export const MESSAGES_IT: Readonly<Record<MessageKey, string>> = {
   keyboardHelp: 'Le frecce spostano tra gli eventi e i gruppi contati (+N), su e giù tra le corsie; Pag↑ e Pag↓ di una schermata di tempo; + e − ingrandiscono; Invio seleziona un evento o apre un gruppo; Esc annulla.',
   countedGroup: '+{count}: {count} eventi non disegnati uno per uno, con inizio {range}. Invio li mostra uno per uno.',
   countedGroupOne: '+1: un evento non disegnato a sé, con inizio {range}. Invio lo mostra.',
+  countedHere: '{count} eventi contati qui',
+  countedHereOne: 'Un evento contato qui',
   selected: 'Selezionato',
   tooltipCluster: 'Cluster',
   tooltipConfidence: 'Affidabilità',

@@ -69,6 +69,8 @@ const en = {
   keyboardHelp: 'Arrow keys move between events and counted groups (+N), up and down between lanes; Page Up and Page Down by a screen’s width of time; + and − zoom; Enter selects an event or opens a group; Escape clears.',
   countedGroup: '+{count}: {count} events not drawn one by one, starting {range}. Enter shows them one by one.',
   countedGroupOne: '+1: one event not drawn on its own, starting {range}. Enter shows it.',
+  countedHere: '{count} events counted here',
+  countedHereOne: 'One event counted here',
   selected: 'Selected',
   tooltipCluster: 'Cluster',
   tooltipConfidence: 'Confidence',

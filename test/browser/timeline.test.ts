@@ -248,6 +248,45 @@ describe('<tl-timeline>', () => {
     expect(((await selected) as CustomEvent<{ id: string | null }>).detail.id).to.equal('bar0');
   });
 
+  it('a click on a count of bars lists them to pick from: zooming cannot part bars', async () => {
+    const rows = ['id,cluster,kind,start,end,title,confidence'];
+    for (let i = 0; i < 12; i++) rows.push(`bar${i},A,activity,2019-01-${String(10 + i).padStart(2, '0')},2020-06-30,Bar ${i},high`);
+    const dataset = loadDataset({ events: { name: 'events.csv', text: rows.join('\n') }, clusters: { name: 'clusters.csv', text: CLUSTERS } });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:900px">
+      <tl-timeline .clusters=${dataset.clusters} .events=${dataset.events} .initialView=${[Date.UTC(2018, 6, 1), Date.UTC(2021, 0, 1)]}></tl-timeline>
+    </div>`);
+    const el = wrapper.querySelector('tl-timeline')!;
+    await waitFor(() => el.shadowRoot!.querySelectorAll('g.mark').length > 0);
+    const count = el.shadowRoot!.querySelector<SVGTextElement>('.overflow-count')!;
+    expect(count.textContent).to.equal('+4');
+    const box = count.getBoundingClientRect();
+    const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, composed: true };
+    const svg = el.shadowRoot!.querySelector('svg.plot')!;
+    const view = el.visibleRange;
+    svg.dispatchEvent(new MouseEvent('click', at));
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector<HTMLElement>('.group-list')!;
+    expect(list.getAttribute('role')).to.equal('dialog');
+    expect(list.getAttribute('aria-label')).to.equal('4 events counted here');
+    const items = [...list.querySelectorAll<HTMLButtonElement>('li button')];
+    expect(items.map((b) => b.textContent!.split(',')[0])).to.deep.equal(['Bar 8', 'Bar 9', 'Bar 10', 'Bar 11']);
+    expect(el.visibleRange).to.deep.equal(view);
+    await waitFor(() => el.shadowRoot!.activeElement === items[0]);
+    // Escape closes it and gives the focus back to the chart.
+    items[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.group-list')).to.equal(null);
+    await waitFor(() => (el.shadowRoot!.activeElement as Element | null)?.matches('g.mark[tabindex="0"]') ?? false);
+    // Picking one selects its event.
+    svg.dispatchEvent(new MouseEvent('click', at));
+    await el.updateComplete;
+    const selected = oneEvent(el, 'tl-event-select');
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.group-list li button')[2]!.click();
+    expect(((await selected) as CustomEvent<{ id: string | null }>).detail.id).to.equal('bar10');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.group-list')).to.equal(null);
+  });
+
   it('shows a tooltip with title, date, cluster, confidence on focus', async () => {
     const el = await mount();
     const mark = el.shadowRoot!.querySelector<SVGGElement>('g.mark[data-id="a-pt"]')!;

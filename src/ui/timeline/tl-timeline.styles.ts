@@ -215,6 +215,44 @@ export const timelineStyles = css`
     font-weight: 600;
     fill: var(--tl-text);
   }
+  .group-list {
+    position: absolute;
+    z-index: 3;
+    width: min(320px, 100%);
+    max-height: 260px;
+    overflow: auto;
+    padding: 0.4em 0.5em;
+    background: var(--tl-bg);
+    color: var(--tl-text);
+    border: 1px solid var(--tl-border);
+    border-radius: 6px;
+    box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
+    font-size: 0.82em;
+  }
+  .group-list-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .group-list ul {
+    list-style: none;
+    margin: 0.3em 0 0;
+    padding: 0;
+  }
+  .group-list li button {
+    display: block;
+    width: 100%;
+    text-align: left;
+    border: none;
+    border-radius: 4px;
+    background: transparent;
+    padding: 0.25em 0.35em;
+    min-height: 0;
+  }
+  .group-list li button:hover {
+    background: var(--tl-surface);
+  }
   .tooltip {
     position: absolute;
     z-index: 2;

@@ -116,6 +116,8 @@ export class TlTimeline extends LitElement {
    * every zoom; points at the closest zoom): the arrows then step through its members one by one.
    */
   @state() private openGroup: { lane: number; ids: ReadonlySet<string> } | null = null;
+  /** The marks of a count a click opened where zooming cannot part them, listed to pick from (see renderGroupList). */
+  @state() private groupList: { top: number; left: number; members: readonly MarkLayout[] } | null = null;
   @state() private chartFocused = false;
   @state() private tooltip: { mark: MarkLayout; laneTop: number; color: string } | null = null;
 
@@ -537,12 +539,8 @@ export class TlTimeline extends LitElement {
     return hitTest(this.lanes[laneIndex]!.marks, x, y - this.lanes[laneIndex]!.top);
   }
 
-  /**
-   * The counted group of points ("+N") under the pointer, as its earliest member's place in the
-   * lane's order; a click zooms in on it as Enter does. Bars' counts are not: zooming does not part
-   * them (the keyboard opens those).
-   */
-  private countHit(event: MouseEvent): { lane: number; index: number } | null {
+  /** The count ("+N") under the pointer: its lane, its overflow row (bars' or points') and its bin, if it counts any marks. */
+  private countHit(event: MouseEvent): { lane: number; points: boolean; bin: number; x: number; y: number } | null {
     if (!this.plotSvg || !this.layoutCache) return null;
     const box = this.plotSvg.getBoundingClientRect();
     const x = event.clientX - box.left - MARGIN.left;
@@ -550,22 +548,11 @@ export class TlTimeline extends LitElement {
     const laneIndex = this.lanes.findIndex((lane) => y >= lane.top && y < lane.top + lane.height);
     const lane = this.lanes[laneIndex];
     if (!lane || x < 0 || x > this.plotWidth) return null;
-    const pointsRow = lane.overflowRows.find((row) => row.points && Math.abs(y - lane.top - row.y) <= LANE_METRICS.row / 2);
-    const stops = pointsRow && this.layoutCache.stops(laneIndex);
-    if (!stops) return null;
+    const row = lane.overflowRows.find((r) => Math.abs(y - lane.top - r.y) <= LANE_METRICS.row / 2);
+    if (!row) return null;
     const bin = Math.floor(x / OVERFLOW_BIN);
-    // Stops run left to right, a group at its bin's right end: search from the bin's left edge.
-    let lo = 0;
-    let hi = stops.x.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (stops.x[mid]! < bin * OVERFLOW_BIN) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let stop = lo; stop < stops.x.length && stops.x[stop]! < (bin + 1) * OVERFLOW_BIN; stop++) {
-      if (stops.grouped[stop] === 1 && this.markAt(laneIndex, stops.first[stop]!)!.shape !== 'period') return { lane: laneIndex, index: stops.first[stop]! };
-    }
-    return null;
+    if (this.layoutCache.countedAt(laneIndex, row.points, bin).length === 0) return null;
+    return { lane: laneIndex, points: row.points, bin, x, y };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -585,6 +572,11 @@ export class TlTimeline extends LitElement {
     if (tip) {
       tip.style.top = `${this.tooltipPosition.top}px`;
       tip.style.left = `${this.tooltipPosition.left}px`;
+    }
+    const list = this.renderRoot.querySelector<HTMLElement>('.group-list');
+    if (list && this.groupList) {
+      list.style.top = `${this.groupList.top}px`;
+      list.style.left = `${this.groupList.left}px`;
     }
     if (!this.zoomBehavior && this.plotSvg) this.setUpZoom();
     if (changed.has('width') || changed.has('events') || changed.has('initialView') || changed.has('cutoff')) this.syncBehaviours();
@@ -644,6 +636,8 @@ export class TlTimeline extends LitElement {
     // the same value spares a second layout and paint of the whole chart.
     if (Math.abs(from - this.view[0]) >= 1 || Math.abs(to - this.view[1]) >= 1) {
       this.view = [from, to];
+      // A list of a count's marks belongs to where the count was.
+      this.groupList = null;
       this.tooltip = null;
     }
     if (!this.brushing && this.brushBehavior) {
@@ -844,21 +838,57 @@ export class TlTimeline extends LitElement {
    */
   private expandGroup(at: { lane: number; index: number }): void {
     const members = this.groupMembers(at);
+    if (this.canPart(members)) this.zoomInOn(members);
+    else this.openGroup = { lane: at.lane, ids: new Set(members.map((m) => m.event.id)) };
+    this.moveFocus(members[0]!);
+  }
+
+  /** Whether zooming in can give counted marks rows of their own: points, until the closest zoom; never bars. */
+  private canPart(members: readonly MarkLayout[]): boolean {
     const [limitFrom, limitTo] = this.zoomLimits;
     const closest = (limitTo - limitFrom) / maxZoomFactor(this.zoomLimits);
-    const length = this.view[1] - this.view[0];
-    if (members[0]!.shape !== 'period' && length > closest * 1.05) {
-      const times = members.map((m) => (m.shape === 'span' ? m.event.start.earliest : (m.event.start.earliest + eventSpan(m.event, this.cutoffTime).to) / 2));
-      const from = Math.min(...times);
-      const to = Math.max(...times);
-      const target = Math.max(closest, Math.min(length / 4, (to - from) * 1.5));
-      const middle = (from + to) / 2;
-      this.asUser(() => this.applyView([middle - target / 2, middle + target / 2]));
-      this.moveFocus(members[0]!);
-      return;
+    return members.length > 0 && members[0]!.shape !== 'period' && this.view[1] - this.view[0] > closest * 1.05;
+  }
+
+  /** Zooms in on points (at least 4× closer), centred on where their glyphs are. */
+  private zoomInOn(members: readonly MarkLayout[]): void {
+    const [limitFrom, limitTo] = this.zoomLimits;
+    const closest = (limitTo - limitFrom) / maxZoomFactor(this.zoomLimits);
+    let from = Infinity;
+    let to = -Infinity;
+    for (const { event, shape } of members) {
+      const at = shape === 'span' ? event.start.earliest : (event.start.earliest + eventSpan(event, this.cutoffTime).to) / 2;
+      from = Math.min(from, at);
+      to = Math.max(to, at);
     }
-    this.openGroup = { lane: at.lane, ids: new Set(members.map((m) => m.event.id)) };
-    this.moveFocus(members[0]!);
+    const target = Math.max(closest, Math.min((this.view[1] - this.view[0]) / 4, (to - from) * 1.5));
+    const middle = (from + to) / 2;
+    this.asUser(() => this.applyView([middle - target / 2, middle + target / 2]));
+  }
+
+  /** A click on a count: zooms in on its points, or lists marks that zooming cannot part, to pick from. */
+  private openCount(count: { lane: number; points: boolean; bin: number; x: number; y: number }): void {
+    const members = this.layoutCache!.countedAt(count.lane, count.points, count.bin);
+    if (this.canPart(members)) return this.zoomInOn(members);
+    const lanesTop = this.bandLabelRows * 16 + 4;
+    this.groupList = {
+      top: lanesTop + count.y + 12,
+      left: Math.max(0, Math.min(this.width - 320, MARGIN.left + count.x - 20)),
+      members,
+    };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.group-list li button')?.focus());
+  }
+
+  private closeGroupList(returnFocus: boolean): void {
+    this.groupList = null;
+    if (returnFocus) this.refocus();
+  }
+
+  private handleGroupListKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.closeGroupList(true);
   }
 
   private zoomAround(factor: number, at: { lane: number; index: number } | null): void {
@@ -912,8 +942,9 @@ export class TlTimeline extends LitElement {
     const onGroup = event.composedPath().some((node) => node instanceof SVGGElement && node.classList.contains('group'));
     const roving = this.rovingPosition;
     if (onGroup && roving) return this.expandGroup(roving);
+    if (this.groupList) return this.closeGroupList(false);
     const count = this.markIdFrom(event) ? null : this.countHit(event);
-    if (count) return this.expandGroup(count);
+    if (count) return this.openCount(count);
     const id = this.markIdFrom(event) ?? this.canvasHit(event)?.event.id ?? null;
     if (id) {
       this.activeId = id;
@@ -958,7 +989,7 @@ export class TlTimeline extends LitElement {
 
   private handleFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (next && this.renderRoot.contains(next)) return;
+    if (next && this.plotSvg?.contains(next)) return;
     this.chartFocused = false;
     this.tooltip = null;
   }
@@ -1129,13 +1160,33 @@ export class TlTimeline extends LitElement {
             </g>
           </svg>
           <canvas class="dense" aria-hidden="true" ?hidden=${!this.canvasMode}></canvas>
-          ${this.renderTooltip(lanesTop)}
+          ${this.renderTooltip(lanesTop)}${this.renderGroupList()}
         </div>
         ${this.renderOverview()}
         <p class="help">${msg(this.lang, 'keyboardHelp')}</p>
         ${renderLegend(this.lang, this.legendKinds)}
       </figure>
     `;
+  }
+
+  /** The marks of a count that zooming cannot part, each a button that selects its event. */
+  private renderGroupList() {
+    const list = this.groupList;
+    if (!list) return nothing;
+    const count = list.members.length;
+    const heading = count === 1 ? msg(this.lang, 'countedHereOne') : msg(this.lang, 'countedHere', { count });
+    return html`<div class="group-list" role="dialog" aria-label=${heading} @keydown=${this.handleGroupListKey}
+      @focusout=${(e: FocusEvent) => !(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null) && this.closeGroupList(false)}>
+      <div class="group-list-head">
+        <strong>${heading}</strong>
+        <button type="button" @click=${() => this.closeGroupList(true)}>${msg(this.lang, 'dismiss')}</button>
+      </div>
+      <ul>
+        ${list.members.map(
+          (mark) => html`<li><button type="button" @click=${() => (this.closeGroupList(false), this.select(mark.event.id))}>${this.markLabel(mark)}</button></li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private renderTooltip(lanesTop: number) {
