@@ -118,12 +118,9 @@ export const timelineStyles = css`
   .mark .hit {
     fill: transparent;
   }
-  /* Over a "+N" count: see-through, so the count shows, with an edge that says it is one thing. */
+  /* Over a "+N" count, unseen: the count shows through, and the focus ring marks it when focused. */
   .group-box {
     fill: transparent;
-    stroke: var(--tl-muted);
-    stroke-width: 1;
-    stroke-dasharray: 2 2;
   }
   .glyph {
     stroke: var(--tl-mark-outline);
