@@ -39,6 +39,19 @@ async function mount(width = 900): Promise<TlTimeline> {
 }
 
 
+/** Twelve overlapping bars: eight rows of bars, the other four counted in the overflow row. */
+async function mountTwelveBars(): Promise<TlTimeline> {
+  const rows = ['id,cluster,kind,start,end,title,confidence'];
+  for (let i = 0; i < 12; i++) rows.push(`bar${i},A,activity,2019-01-${String(10 + i).padStart(2, '0')},2020-06-30,Bar ${i},high`);
+  const dataset = loadDataset({ events: { name: 'events.csv', text: rows.join('\n') }, clusters: { name: 'clusters.csv', text: CLUSTERS } });
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width:900px">
+    <tl-timeline .clusters=${dataset.clusters} .events=${dataset.events} .initialView=${[Date.UTC(2018, 6, 1), Date.UTC(2021, 0, 1)]}></tl-timeline>
+  </div>`);
+  const el = wrapper.querySelector('tl-timeline')!;
+  await waitFor(() => el.shadowRoot!.querySelectorAll('g.mark').length > 0);
+  return el;
+}
+
 const $$ = (el: TlTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<SVGElement>(selector)];
 
 describe('<tl-timeline>', () => {
@@ -201,15 +214,7 @@ describe('<tl-timeline>', () => {
   });
 
   it('a group of bars too many for the lane\'s rows is one stop; Enter opens it, the arrows go through it, Escape closes it', async () => {
-    // Twelve overlapping bars: eight rows of bars, the other four counted in the overflow row.
-    const rows = ['id,cluster,kind,start,end,title,confidence'];
-    for (let i = 0; i < 12; i++) rows.push(`bar${i},A,activity,2019-01-${String(10 + i).padStart(2, '0')},2020-06-30,Bar ${i},high`);
-    const dataset = loadDataset({ events: { name: 'events.csv', text: rows.join('\n') }, clusters: { name: 'clusters.csv', text: CLUSTERS } });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:900px">
-      <tl-timeline .clusters=${dataset.clusters} .events=${dataset.events} .initialView=${[Date.UTC(2018, 6, 1), Date.UTC(2021, 0, 1)]}></tl-timeline>
-    </div>`);
-    const el = wrapper.querySelector('tl-timeline')!;
-    await waitFor(() => el.shadowRoot!.querySelectorAll('g.mark').length > 0);
+    const el = await mountTwelveBars();
     const press = async (key: string) => {
       (el.shadowRoot!.activeElement as SVGGElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
       await el.updateComplete;
@@ -249,14 +254,7 @@ describe('<tl-timeline>', () => {
   });
 
   it('a click on a count of bars lists them to pick from: zooming cannot part bars', async () => {
-    const rows = ['id,cluster,kind,start,end,title,confidence'];
-    for (let i = 0; i < 12; i++) rows.push(`bar${i},A,activity,2019-01-${String(10 + i).padStart(2, '0')},2020-06-30,Bar ${i},high`);
-    const dataset = loadDataset({ events: { name: 'events.csv', text: rows.join('\n') }, clusters: { name: 'clusters.csv', text: CLUSTERS } });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:900px">
-      <tl-timeline .clusters=${dataset.clusters} .events=${dataset.events} .initialView=${[Date.UTC(2018, 6, 1), Date.UTC(2021, 0, 1)]}></tl-timeline>
-    </div>`);
-    const el = wrapper.querySelector('tl-timeline')!;
-    await waitFor(() => el.shadowRoot!.querySelectorAll('g.mark').length > 0);
+    const el = await mountTwelveBars();
     const count = el.shadowRoot!.querySelector<SVGTextElement>('.overflow-count')!;
     expect(count.textContent).to.equal('+4');
     const box = count.getBoundingClientRect();

@@ -212,19 +212,13 @@ export const timelineStyles = css`
     font-weight: 600;
     fill: var(--tl-text);
   }
+  /* The list of a count's events, a card like the tooltip (below), but one that takes clicks. */
   .group-list {
-    position: absolute;
     z-index: 3;
     width: min(320px, 100%);
     max-height: 260px;
     overflow: auto;
     padding: 0.4em 0.5em;
-    background: var(--tl-bg);
-    color: var(--tl-text);
-    border: 1px solid var(--tl-border);
-    border-radius: 6px;
-    box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
-    font-size: 0.82em;
   }
   .group-list-head {
     display: flex;
@@ -250,17 +244,20 @@ export const timelineStyles = css`
   .group-list li button:hover {
     background: var(--tl-surface);
   }
-  .tooltip {
+  .tooltip,
+  .group-list {
     position: absolute;
-    z-index: 2;
-    max-width: 280px;
-    padding: 0.45em 0.6em;
     background: var(--tl-bg);
     color: var(--tl-text);
     border: 1px solid var(--tl-border);
     border-radius: 6px;
     box-shadow: 0 4px 14px rgba(0, 0, 0, 0.18);
     font-size: 0.82em;
+  }
+  .tooltip {
+    z-index: 2;
+    max-width: 280px;
+    padding: 0.45em 0.6em;
     line-height: 1.35;
     pointer-events: none;
   }
