@@ -539,8 +539,8 @@ export class TlTimeline extends LitElement {
     return hitTest(this.lanes[laneIndex]!.marks, x, y - this.lanes[laneIndex]!.top);
   }
 
-  /** The count ("+N") under the pointer: its lane, its overflow row (bars' or points') and its bin, if it counts any marks. */
-  private countHit(event: MouseEvent): { lane: number; points: boolean; bin: number; x: number; y: number } | null {
+  /** The count ("+N") under the pointer, if it counts any marks: the marks, and where the pointer is in the lanes. */
+  private countHit(event: MouseEvent): { members: MarkLayout[]; x: number; y: number } | null {
     if (!this.plotSvg || !this.layoutCache) return null;
     const box = this.plotSvg.getBoundingClientRect();
     const x = event.clientX - box.left - MARGIN.left;
@@ -550,9 +550,8 @@ export class TlTimeline extends LitElement {
     if (!lane || x < 0 || x > this.plotWidth) return null;
     const row = lane.overflowRows.find((r) => Math.abs(y - lane.top - r.y) <= LANE_METRICS.row / 2);
     if (!row) return null;
-    const bin = Math.floor(x / OVERFLOW_BIN);
-    if (this.layoutCache.countedAt(laneIndex, row.points, bin).length === 0) return null;
-    return { lane: laneIndex, points: row.points, bin, x, y };
+    const members = this.layoutCache.countedAt(laneIndex, row.points, Math.floor(x / OVERFLOW_BIN));
+    return members.length ? { members, x, y } : null;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -867,13 +866,12 @@ export class TlTimeline extends LitElement {
   }
 
   /** A click on a count: zooms in on its points, or lists marks that zooming cannot part, to pick from. */
-  private openCount(count: { lane: number; points: boolean; bin: number; x: number; y: number }): void {
-    const members = this.layoutCache!.countedAt(count.lane, count.points, count.bin);
+  private openCount({ members, x, y }: { members: MarkLayout[]; x: number; y: number }): void {
     if (this.canPart(members)) return this.zoomInOn(members);
     const lanesTop = this.bandLabelRows * 16 + 4;
     this.groupList = {
-      top: lanesTop + count.y + 12,
-      left: Math.max(0, Math.min(this.width - 320, MARGIN.left + count.x - 20)),
+      top: lanesTop + y + 12,
+      left: Math.max(0, Math.min(this.width - 320, MARGIN.left + x - 20)),
       members,
     };
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.group-list li button')?.focus());
