@@ -183,14 +183,36 @@ function firstEndingFrom(list: Int32Array, ends: Float64Array, time: number): nu
   return lo;
 }
 
-/** Bins whose counts are equal and adjacent share one label, at the first bin. */
-function binLabels(counts: Int32Array): [number, number][] {
+/** About how wide a "+n" count is drawn (10.5 px, semibold): a little more than it is, never less. */
+export function overflowLabelWidth(count: number): number {
+  return 7 * (1 + String(count).length);
+}
+
+/**
+ * Bins whose counts are equal and adjacent share one label, at the first bin. The last bin is
+ * often narrower than a label: its label moves left so that it ends inside the plot, which clips.
+ */
+function binLabels(counts: Int32Array, width: number): [number, number][] {
   const labels: [number, number][] = [];
   for (let bin = 0; bin < counts.length; bin++) {
     const count = counts[bin]!;
-    if (count > 0 && (bin === 0 || counts[bin - 1] !== count)) labels.push([bin * OVERFLOW_BIN + 2, count]);
+    if (count > 0 && (bin === 0 || counts[bin - 1] !== count)) {
+      labels.push([Math.max(0, Math.min(bin * OVERFLOW_BIN + 2, width - overflowLabelWidth(count))), count]);
+    }
   }
   return labels;
+}
+
+/**
+ * The bin a pointer at `x` (plot pixels) points at in an overflow row: the bin of the label under
+ * it, if any (the last label may sit partly over the bin before its own), else the bin under it.
+ */
+export function overflowBinAt(row: OverflowRow, x: number): number {
+  for (const [labelX, count] of row.bins) {
+    const right = labelX + overflowLabelWidth(count);
+    if (x >= labelX - 2 && x <= right) return Math.floor((right - 1) / OVERFLOW_BIN);
+  }
+  return Math.floor(x / OVERFLOW_BIN);
 }
 
 /**
@@ -539,7 +561,7 @@ export class LaneLayoutCache {
       }
       const counts = new Int32Array(bins);
       for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
-      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts), points: false });
+      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts, width), points: false });
     }
     if (stack.overflow.length) {
       const counts = new Int32Array(bins);
@@ -548,7 +570,7 @@ export class LaneLayoutCache {
         const anchor = anchors[i]!;
         if (anchor >= viewFrom && anchor <= viewTo) counts[Math.min(bins - 1, Math.floor((anchor - origin) * binsPerMs))]! += 1;
       }
-      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts), points: true });
+      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts, width), points: true });
     }
     return overflowRows;
   }

@@ -5,7 +5,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, overflowBinAt, overflowLabelWidth, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
@@ -550,7 +550,7 @@ export class TlTimeline extends LitElement {
     if (!lane || x < 0 || x > this.plotWidth) return null;
     const row = lane.overflowRows.find((r) => Math.abs(y - lane.top - r.y) <= LANE_METRICS.row / 2);
     if (!row) return null;
-    const members = this.layoutCache.countedAt(laneIndex, row.points, Math.floor(x / OVERFLOW_BIN));
+    const members = this.layoutCache.countedAt(laneIndex, row.points, overflowBinAt(row, x));
     return members.length ? { members, x, y } : null;
   }
 
@@ -1070,10 +1070,12 @@ export class TlTimeline extends LitElement {
     const from = formatSourceDate(group.earliest.start, this.lang);
     const to = formatSourceDate(group.latest.start, this.lang);
     const range = from === to ? from : `${from} – ${to}`;
+    // The last bin's count may sit partly over the bin before it (see binLabels): the box covers it too.
+    const x = bin === bins - 1 ? Math.max(0, Math.min(bin * OVERFLOW_BIN, this.plotWidth - overflowLabelWidth(group.size))) : bin * OVERFLOW_BIN;
     return {
       lane: at.lane,
-      x: bin * OVERFLOW_BIN,
-      width: Math.min(OVERFLOW_BIN, this.plotWidth - bin * OVERFLOW_BIN),
+      x,
+      width: bin === bins - 1 ? this.plotWidth - x : OVERFLOW_BIN,
       y: mark.y,
       label: group.size === 1 ? msg(this.lang, 'countedGroupOne', { range }) : msg(this.lang, 'countedGroup', { count: String(group.size), range }),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_PERIOD_ROWS, MAX_POINT_ROWS, OVERFLOW_BIN } from '../../../src/chart/layout';
+import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_PERIOD_ROWS, MAX_POINT_ROWS, OVERFLOW_BIN, overflowBinAt, overflowLabelWidth } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 import type { TimelineEvent } from '../../../src/model/types';
 import { eventSpan } from '../../../src/model/intervals';
@@ -94,6 +94,42 @@ describe('layoutLanes', () => {
     const day = x(Date.UTC(2019, 0, 1)) + 0.5;
     expect(lane!.overflowRows).toEqual([{ y: LANE_METRICS.header + MAX_POINT_ROWS * LANE_METRICS.row + LANE_METRICS.row / 2, bins: [[Math.floor(day / OVERFLOW_BIN) * OVERFLOW_BIN + 2, 40 - MAX_POINT_ROWS]], points: true }]);
     expect(lane!.height).toBe(LANE_METRICS.header + (MAX_POINT_ROWS + 1) * LANE_METRICS.row + LANE_METRICS.padding);
+  });
+
+  it('moves the count of the last, narrow bin left so that it ends inside the plot, and a pointer on it finds that bin', () => {
+    // 2,000 px make 56 bins, the last only 20 px wide: a "+28" label there would run past the edge.
+    const lastDay = new Date(ORIGIN + (WIDTH - 6) * DAY).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 40 }, (_, i) => `p${i},A,intrusion,${lastDay},,t`);
+    const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], VIEW, WIDTH, CUTOFF);
+    const row = lane!.overflowRows[0]!;
+    const count = 40 - MAX_POINT_ROWS;
+    const lastBin = Math.ceil(WIDTH / OVERFLOW_BIN) - 1;
+    expect(row.bins).toEqual([[WIDTH - overflowLabelWidth(count), count]]);
+    expect(WIDTH - overflowLabelWidth(count)).toBeLessThan(lastBin * OVERFLOW_BIN);
+    // On the label, also its part over the bin before: the last bin. Off the label: the bin under the pointer.
+    expect(overflowBinAt(row, WIDTH - overflowLabelWidth(count) + 1)).toBe(lastBin);
+    expect(overflowBinAt(row, WIDTH - 1)).toBe(lastBin);
+    expect(overflowBinAt(row, 100)).toBe(Math.floor(100 / OVERFLOW_BIN));
+    expect(overflowLabelWidth(count)).toBeGreaterThan(0);
+  });
+
+  it('leaves every other count at the left of its bin', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1990 }), fc.integer({ min: 9, max: 60 }), (px, n) => {
+        const day = new Date(ORIGIN + px * DAY).toISOString().slice(0, 10);
+        const rows = Array.from({ length: n }, (_, i) => `p${i},A,intrusion,${day},,t`);
+        const [lane] = layoutLanes([{ id: 'A', events: events(rows) }], VIEW, WIDTH, CUTOFF);
+        const row = lane!.overflowRows[0];
+        if (!row) return n <= MAX_POINT_ROWS;
+        return row.bins.every(([labelX, count]) => {
+          const bin = Math.floor((px + 0.5) / OVERFLOW_BIN);
+          const inside = labelX >= 0 && labelX + overflowLabelWidth(count) <= WIDTH;
+          const home = labelX === bin * OVERFLOW_BIN + 2 || labelX === WIDTH - overflowLabelWidth(count);
+          return inside && home && overflowBinAt(row, labelX + 1) === bin;
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('caps bars at MAX_PERIOD_ROWS sub-rows and counts the rest per bin, one label per run of equal counts', () => {
