@@ -1,6 +1,7 @@
 // `npm test`: type check, unit tests (Vitest), browser tests (@web/test-runner in Chromium), then the
 // built site (npm run build + scripts/smoke-built.mjs: sub-path hosting and the standalone file;
-// then scripts/visual-check.mjs: screenshots compared with test/visual/baselines/).
+// then scripts/visual-check.mjs: screenshots compared with test/visual/baselines/), then the built
+// site in Firefox (scripts/smoke-firefox.mjs).
 // Runs every stage even when one fails, then prints one closing line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,6 +64,16 @@ if (chromeOk) {
   } else built.failed += 1;
   stages.push(built);
 } else stages.push({ name: 'built site', passed: 0, failed: 1 });
+
+// The same build in Firefox (Debian's firefox-esr, installed like Chromium when missing).
+const firefoxOk = existsSync('dist/index.html') && run('Firefox', 'node', ['scripts/ensure-firefox.mjs']);
+if (firefoxOk) {
+  const smokeOk = run('Built site in Firefox: smoke test', 'node', ['scripts/smoke-firefox.mjs']);
+  if (existsSync(`${results}/firefox.json`)) {
+    const firefox = JSON.parse(readFileSync(`${results}/firefox.json`, 'utf8'));
+    stages.push({ name: 'firefox', passed: firefox.passed, failed: firefox.failed + (smokeOk || firefox.failed ? 0 : 1) });
+  } else stages.push({ name: 'firefox', passed: 0, failed: 1 });
+} else stages.push({ name: 'firefox', passed: 0, failed: 1 });
 
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);
