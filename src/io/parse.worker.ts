@@ -107,7 +107,9 @@ async function handle(request: ParseRequest): Promise<void> {
   // known size it shows that each is under way, not how far.
   const events = request.events;
   const size = sizeOf(events);
-  let rowsStarted = typeof events.text === 'string';
+  // A source given as text has no bytes to wait for: its rows start at once.
+  const text = typeof events.text === 'string' ? events.text : null;
+  let rowsStarted = text !== null;
   progress('reading', rowsStarted || size ? 0 : null);
   const clusters = request.clusters ? await read(request.clusters, id) : undefined;
   if (rowsStarted) progress('parsing', 0);
@@ -136,8 +138,8 @@ async function handle(request: ParseRequest): Promise<void> {
     if (!rowsStarted) progress('reading', size ? Math.min(1, bytes / size) : null);
   };
   const dataset =
-    typeof events.text === 'string'
-      ? loadDataset({ events: { name: events.name, text: events.text }, ...(clusters ? { clusters } : {}) }, options)
+    text !== null
+      ? loadDataset({ events: { name: events.name, text }, ...(clusters ? { clusters } : {}) }, options)
       : await loadDatasetFromPieces({ name: events.name, pieces: decoded(events, id, onBytes), expectedLength: size }, clusters, {
           ...options,
           onRestart: () => {
