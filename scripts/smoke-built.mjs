@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
+import { assert, checks } from './checks.mjs';
 import { startStaticServer, TYPES } from './static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,25 +25,7 @@ const ACTION_TIMEOUT = 5_000;
 
 // ——— Cases ———
 
-let passed = 0;
-let failed = 0;
-
-/** Runs one named case: ✓ when it returns, ✗ with the reason when it throws. */
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`✓ ${name}`);
-  } catch (error) {
-    failed++;
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 6).join('\n    ');
-    console.log(`✗ ${name}\n    ${reason}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, finish } = checks('smoke');
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -571,7 +554,6 @@ async function embedding(browser, siteOrigin) {
 
 // ——— Main ———
 
-const started = Date.now();
 let server = null;
 let browser = null;
 try {
@@ -600,8 +582,4 @@ try {
   }
 }
 
-mkdirSync(join(root, '.test-results'), { recursive: true });
-writeFileSync(join(root, '.test-results', 'smoke.json'), `${JSON.stringify({ passed, failed })}\n`);
-console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-console.log(`smoke: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

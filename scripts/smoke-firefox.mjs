@@ -4,11 +4,12 @@
 // keyboard, zooming, a large CSV read in the worker and painted on the canvas, and the standalone
 // file from file://. One line per case; totals go to .test-results/firefox.json and a closing
 // "firefox: N passed, N failed". Exit code 1 when any case failed.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { generateDataset } from '../bench/generate.mjs';
+import { assert, checks } from './checks.mjs';
 import { findFirefox } from './find-firefox.mjs';
 import { startStaticServer } from './static-server.mjs';
 
@@ -18,24 +19,7 @@ const BASE = '/some/repo/';
 const LARGE = 10_000;
 const TIMEOUT = 20_000;
 
-let passed = 0;
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`✓ ${name}`);
-  } catch (error) {
-    failed++;
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 6).join('\n    ');
-    console.log(`✗ ${name}\n    ${reason}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, finish } = checks('firefox');
 
 /** Everything the checks read from the page, in one place: the app, its timeline and what the keyboard focuses. */
 function pageState() {
@@ -84,8 +68,7 @@ function watch(page) {
 
 const executablePath = findFirefox();
 if (!executablePath || !existsSync(join(dist, 'index.html'))) {
-  console.log(`✗ firefox set-up\n    ${executablePath ? 'no dist/index.html: run npm run build first' : 'no Firefox found (scripts/ensure-firefox.mjs installs one)'}`);
-  failed++;
+  await check('firefox set-up', () => assert(false, executablePath ? 'no dist/index.html: run npm run build first' : 'no Firefox found (scripts/ensure-firefox.mjs installs one)'));
 } else {
   const { eventsCsv, clustersCsv } = generateDataset({ n: LARGE });
   const routes = new Map([
@@ -169,8 +152,4 @@ if (!executablePath || !existsSync(join(dist, 'index.html'))) {
   }
 }
 
-const results = join(root, '.test-results');
-mkdirSync(results, { recursive: true });
-writeFileSync(join(results, 'firefox.json'), JSON.stringify({ passed, failed }));
-console.log(`firefox: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -30,6 +30,7 @@ import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { assert, checks } from './checks.mjs';
 import { findChrome } from './find-chrome.mjs';
 import { startStaticServer } from './static-server.mjs';
 
@@ -75,25 +76,7 @@ const SCHEMES = ['light', 'dark'];
 
 // ——— Cases ———
 
-let passed = 0;
-let failed = 0;
-
-/** Runs one named case: ✓ with its note when it returns, ✗ with the reason when it throws. */
-async function check(name, fn) {
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`✓ ${name}${note ? ` — ${note}` : ''}`);
-  } catch (error) {
-    failed++;
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 6).join('\n    ');
-    console.log(`✗ ${name}\n    ${reason}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, finish } = checks('visual');
 
 const rel = (path) => relative(root, path);
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
@@ -252,7 +235,6 @@ function compare(name, png, baselineFile, environmentNote) {
 
 // ——— Main ———
 
-const started = Date.now();
 let server = null;
 let browser = null;
 try {
@@ -336,8 +318,4 @@ try {
   }
 }
 
-mkdirSync(join(root, '.test-results'), { recursive: true });
-writeFileSync(join(root, '.test-results', 'visual.json'), `${JSON.stringify({ passed, failed })}\n`);
-console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-console.log(`visual: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
