@@ -110,10 +110,10 @@ if (!executablePath || !existsSync(join(dist, 'index.html'))) {
 
     await check('firefox: the + button zooms in', async () => {
       const before = (await page.evaluate(pageState)).rangeWidth;
-      await page.evaluate(() => {
-        const root = document.querySelector('tl-app').shadowRoot.querySelector('tl-timeline').shadowRoot;
-        root.querySelector('.zoom-buttons button').click();
-      });
+      // A real click (puppeteer's deep selector reaches into the shadow roots).
+      const zoomIn = await page.$('tl-app >>> tl-timeline >>> .zoom-buttons button');
+      assert(zoomIn, 'no zoom button');
+      await zoomIn.click();
       await until(page, (s) => s.rangeWidth !== null && s.rangeWidth < before * 0.9, `the window stayed ${before} ms wide`);
     });
 
