@@ -1,7 +1,7 @@
 // `npm test`: type check, unit tests (Vitest), browser tests (@web/test-runner in Chromium), then the
 // built site (npm run build + scripts/smoke-built.mjs: sub-path hosting and the standalone file;
 // then scripts/visual-check.mjs: screenshots compared with test/visual/baselines/), then the built
-// site in Firefox (scripts/smoke-firefox.mjs).
+// site in Firefox and in WebKit (scripts/smoke-firefox.mjs, scripts/smoke-webkit.mjs).
 // Runs every stage even when one fails, then prints one closing line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,15 +65,23 @@ if (chromeOk) {
   stages.push(built);
 } else stages.push({ name: 'built site', passed: 0, failed: 1 });
 
-// The same build in Firefox (Debian's firefox-esr, installed like Chromium when missing).
-const firefoxOk = existsSync('dist/index.html') && run('Firefox', 'node', ['scripts/ensure-firefox.mjs']);
-if (firefoxOk) {
-  const smokeOk = run('Built site in Firefox: smoke test', 'node', ['scripts/smoke-firefox.mjs']);
-  if (existsSync(`${results}/firefox.json`)) {
-    const firefox = JSON.parse(readFileSync(`${results}/firefox.json`, 'utf8'));
-    stages.push({ name: 'firefox', passed: firefox.passed, failed: firefox.failed + (smokeOk || firefox.failed ? 0 : 1) });
-  } else stages.push({ name: 'firefox', passed: 0, failed: 1 });
-} else stages.push({ name: 'firefox', passed: 0, failed: 1 });
+// The same build in the other engines: Firefox (Debian's firefox-esr) and WebKit (WebKitGTK), each
+// installed like Chromium when missing.
+for (const engine of [
+  { name: 'firefox', title: 'Firefox', ensure: 'scripts/ensure-firefox.mjs', smoke: 'scripts/smoke-firefox.mjs' },
+  { name: 'webkit', title: 'WebKit (WebKitGTK)', ensure: 'scripts/ensure-webkit.mjs', smoke: 'scripts/smoke-webkit.mjs' },
+]) {
+  const ready = existsSync('dist/index.html') && run(engine.title, 'node', [engine.ensure]);
+  if (!ready) {
+    stages.push({ name: engine.name, passed: 0, failed: 1 });
+    continue;
+  }
+  const smokeOk = run(`Built site in ${engine.title}: smoke test`, 'node', [engine.smoke]);
+  if (existsSync(`${results}/${engine.name}.json`)) {
+    const totals = JSON.parse(readFileSync(`${results}/${engine.name}.json`, 'utf8'));
+    stages.push({ name: engine.name, passed: totals.passed, failed: totals.failed + (smokeOk || totals.failed ? 0 : 1) });
+  } else stages.push({ name: engine.name, passed: 0, failed: 1 });
+}
 
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);
