@@ -2,10 +2,17 @@
 // smoke-webkit.mjs): what differs most between engines — shadow DOM and SVG marks, the keyboard,
 // zooming, a large CSV read in the worker and painted on the canvas, the standalone file from
 // file://. Each engine's script gives a driver with the same few operations.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateDataset } from '../bench/generate.mjs';
 import { assert } from './checks.mjs';
+import { startStaticServer } from './static-server.mjs';
 
-export const LARGE = 10_000;
+const LARGE = 10_000;
 const TIMEOUT = 20_000;
+const dist = resolve(import.meta.dirname, '..', 'dist');
+const BASE = '/some/repo/';
 
 /**
  * @typedef {object} EngineDriver
@@ -70,10 +77,46 @@ async function until(driver, ok, what) {
 }
 
 /**
- * Runs the cases in one engine. `site`: the hosted build's address (ending in "/"); `largeCsv`:
- * the query that links the generated LARGE-event files; `standalone`: the single file's file: URL.
+ * Serves the built site (dist/) under a sub-path, with a generated LARGE-event CSV beside it, and
+ * runs the cases in one engine. `found`: the engine is there (otherwise one failed case says
+ * `missing`); `start(origin)` starts the browser and gives its driver and a `close`.
  */
-export async function runEngineChecks({ engine, driver, check, site, largeCsv, standalone }) {
+export async function checkEngine({ engine, check, found, missing, start }) {
+  if (!found || !existsSync(join(dist, 'index.html'))) {
+    await check(`${engine} set-up`, () => assert(false, found ? 'no dist/index.html: run npm run build first' : missing));
+    return;
+  }
+  const { eventsCsv, clustersCsv } = generateDataset({ n: LARGE });
+  const routes = new Map([
+    [`${BASE}large/events.csv`, eventsCsv],
+    [`${BASE}large/clusters.csv`, clustersCsv],
+  ]);
+  const server = await startStaticServer({ root: dist, base: BASE, routes });
+  let browser = null;
+  try {
+    browser = await start();
+    console.log(browser.version);
+    await runEngineChecks({
+      engine,
+      driver: browser.driver,
+      check,
+      site: `http://127.0.0.1:${server.address().port}${BASE}`,
+      largeCsv: '?src=large/events.csv&clusters-src=large/clusters.csv',
+      standalone: pathToFileURL(join(dist, 'deadringer-timeline.html')).href,
+    });
+  } catch (error) {
+    await check(`${engine} set-up`, () => assert(false, error instanceof Error ? error.message : String(error)));
+  } finally {
+    await browser?.close().catch(() => {});
+    server.close();
+  }
+}
+
+/**
+ * The cases. `site`: the hosted build's address (ending in "/"); `largeCsv`: the query that links
+ * the generated LARGE-event files; `standalone`: the single file's file: URL.
+ */
+async function runEngineChecks({ engine, driver, check, site, largeCsv, standalone }) {
   await check(`${engine}: the hosted site shows the bundled DeadRinger data (lanes, SVG marks, the table)`, async () => {
     await driver.goto(site);
     const state = await until(driver, (s) => s.events === 45 && !s.pending && s.marks > 0 && s.tableRows > 0, 'the bundled data did not show');

@@ -5,18 +5,10 @@
 // are all the check needs. One line per case; totals go to .test-results/webkit.json and a closing
 // "webkit: N passed, N failed". Exit code 1 when any failed.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { generateDataset } from '../bench/generate.mjs';
 import { assert, checks } from './checks.mjs';
-import { LARGE, runEngineChecks } from './engine-checks.mjs';
+import { checkEngine } from './engine-checks.mjs';
 import { findWebKit } from './find-webkit.mjs';
-import { startStaticServer } from './static-server.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const BASE = '/some/repo/';
 /** W3C WebDriver's key for an element reference, and the code points of the keys used. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const KEYS = { ArrowRight: '\uE014', Enter: '\uE007' };
@@ -77,45 +69,42 @@ async function waitForDriver(origin, deadline = Date.now() + 20_000) {
 }
 
 const webkit = findWebKit();
-if (!webkit || !existsSync(join(dist, 'index.html'))) {
-  await check('webkit set-up', () => assert(false, webkit ? 'no dist/index.html: run npm run build first' : 'no WebKitGTK found (scripts/ensure-webkit.mjs installs one)'));
-} else {
-  const { eventsCsv, clustersCsv } = generateDataset({ n: LARGE });
-  const routes = new Map([
-    [`${BASE}large/events.csv`, eventsCsv],
-    [`${BASE}large/clusters.csv`, clustersCsv],
-  ]);
-  const server = await startStaticServer({ root: dist, base: BASE, routes });
-  const port = 4400 + Math.floor(Math.random() * 1000);
-  // Its own process group, so that the display server, the driver and the browser all stop together.
-  const display = spawn(webkit.xvfbRun, ['-a', '-s', '-screen 0 1280x1024x24', webkit.driver, `--port=${port}`], { stdio: 'ignore', detached: true });
-  let session = null;
-  try {
-    const origin = `http://127.0.0.1:${port}`;
-    await waitForDriver(origin);
-    session = await webDriverSession(origin, webkit.browser);
-    console.log(`${session.version} (${webkit.browser})`);
-    await runEngineChecks({
-      engine: 'webkit',
-      driver: session.driver,
-      check,
-      site: `http://127.0.0.1:${server.address().port}${BASE}`,
-      largeCsv: '?src=large/events.csv&clusters-src=large/clusters.csv',
-      standalone: pathToFileURL(join(dist, 'deadringer-timeline.html')).href,
-    });
-  } catch (error) {
-    await check('webkit set-up', () => assert(false, error instanceof Error ? error.message : String(error)));
-  } finally {
-    await session?.close().catch(() => {});
-    const exited = new Promise((resolve) => display.once('exit', resolve));
+
+await checkEngine({
+  engine: 'webkit',
+  check,
+  found: webkit !== null,
+  missing: 'no WebKitGTK found (scripts/ensure-webkit.mjs installs one)',
+  async start() {
+    const port = 4400 + Math.floor(Math.random() * 1000);
+    // Its own process group, so that the display server, the driver and the browser all stop together.
+    const display = spawn(webkit.xvfbRun, ['-a', '-s', '-screen 0 1280x1024x24', webkit.driver, `--port=${port}`], { stdio: 'ignore', detached: true });
+    const stop = async () => {
+      const exited = new Promise((resolve) => display.once('exit', resolve));
+      try {
+        process.kill(-display.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    };
     try {
-      process.kill(-display.pid, 'SIGTERM');
-    } catch {
-      // already gone
+      const origin = `http://127.0.0.1:${port}`;
+      await waitForDriver(origin);
+      const session = await webDriverSession(origin, webkit.browser);
+      return {
+        version: `${session.version} (${webkit.browser})`,
+        driver: session.driver,
+        close: async () => {
+          await session.close().catch(() => {});
+          await stop();
+        },
+      };
+    } catch (error) {
+      await stop();
+      throw error;
     }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-    server.close();
-  }
-}
+  },
+});
 
 finish();
