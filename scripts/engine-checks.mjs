@@ -2,7 +2,8 @@
 // smoke-webkit.mjs): what differs most between engines — shadow DOM and SVG marks, the keyboard,
 // zooming, a large CSV read in the worker and painted on the canvas, the standalone file from
 // file://. Each engine's script gives a driver with the same few operations.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDataset } from '../bench/generate.mjs';
@@ -10,6 +11,8 @@ import { assert } from './checks.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const LARGE = 10_000;
+/** Events in the files chosen with "Open CSV…". */
+const CHOSEN = 1_000;
 const TIMEOUT = 20_000;
 const dist = resolve(import.meta.dirname, '..', 'dist');
 const BASE = '/some/repo/';
@@ -20,6 +23,7 @@ const BASE = '/some/repo/';
  * @property {<T>(fn: () => T) => Promise<T>} evaluate runs `fn` in the page (it must not close over anything)
  * @property {(key: 'ArrowRight' | 'Enter') => Promise<void>} press a key, sent to what has the focus
  * @property {() => Promise<void>} clickZoomIn a real click on the chart's "+" button
+ * @property {(paths: string[]) => Promise<void>} chooseFiles sets the files of the "Open CSV…" input, as the file dialog does
  * @property {(() => string[]) | null} consoleErrors the console errors so far, or null where the driver cannot see them
  */
 
@@ -92,6 +96,12 @@ export async function checkEngine({ engine, check, found, missing, start }) {
     [`${BASE}large/clusters.csv`, clustersCsv],
   ]);
   const server = await startStaticServer({ root: dist, base: BASE, routes });
+  // Files on disk for "Open CSV…", read in the worker through the File API (not a download).
+  const chosenDir = mkdtempSync(join(tmpdir(), `${engine}-csv-`));
+  const chosen = generateDataset({ n: CHOSEN });
+  const files = [join(chosenDir, 'events.csv'), join(chosenDir, 'clusters.csv')];
+  writeFileSync(files[0], chosen.eventsCsv);
+  writeFileSync(files[1], chosen.clustersCsv);
   let browser = null;
   try {
     browser = await start();
@@ -103,20 +113,23 @@ export async function checkEngine({ engine, check, found, missing, start }) {
       site: `http://127.0.0.1:${server.address().port}${BASE}`,
       largeCsv: '?src=large/events.csv&clusters-src=large/clusters.csv',
       standalone: pathToFileURL(join(dist, 'deadringer-timeline.html')).href,
+      files,
     });
   } catch (error) {
     await check(`${engine} set-up`, () => assert(false, error instanceof Error ? error.message : String(error)));
   } finally {
     await browser?.close().catch(() => {});
     server.close();
+    rmSync(chosenDir, { recursive: true, force: true });
   }
 }
 
 /**
  * The cases. `site`: the hosted build's address (ending in "/"); `largeCsv`: the query that links
- * the generated LARGE-event files; `standalone`: the single file's file: URL.
+ * the generated LARGE-event files; `standalone`: the single file's file: URL; `files`: an
+ * events.csv and a clusters.csv on disk.
  */
-async function runEngineChecks({ engine, driver, check, site, largeCsv, standalone }) {
+async function runEngineChecks({ engine, driver, check, site, largeCsv, standalone, files }) {
   await check(`${engine}: the hosted site shows the bundled DeadRinger data (lanes, SVG marks, the table)`, async () => {
     await driver.goto(site);
     const state = await until(driver, (s) => s.events === 45 && !s.pending && s.marks > 0 && s.tableRows > 0, 'the bundled data did not show');
@@ -149,6 +162,13 @@ async function runEngineChecks({ engine, driver, check, site, largeCsv, standalo
     await until(driver, (s) => s.events === LARGE && !s.pending && s.canvasShown, `the ${LARGE} events did not show on the canvas`);
     const share = await driver.evaluate(paintedShare);
     assert(share > 0.02, `only ${(share * 100).toFixed(2)} % of the canvas's pixels are painted`);
+  });
+
+  await check(`${engine}: an events.csv and a clusters.csv chosen with "Open CSV…" are read (File API, worker) and shown`, async () => {
+    await driver.goto(site);
+    await until(driver, (s) => s.events === 45 && !s.pending, 'the bundled data did not show');
+    await driver.chooseFiles(files);
+    await until(driver, (s) => s.events === CHOSEN && !s.pending && s.canvasShown, `the ${CHOSEN} chosen events did not show`);
   });
 
   await check(`${engine}: the standalone file opened from file:// shows the bundled data`, async () => {

@@ -34,6 +34,11 @@ await checkEngine({
           assert(button, 'no zoom button');
           await button.click();
         },
+        async chooseFiles(paths) {
+          const input = await page.$('tl-app >>> tl-data-source >>> input[type=file]');
+          assert(input, 'no file input');
+          await input.uploadFile(...paths);
+        },
         consoleErrors: () => errors,
       },
       close: () => browser.close(),

@@ -48,6 +48,12 @@ async function webDriverSession(origin, browser) {
         assert(button?.[ELEMENT], 'no zoom button');
         await command('POST', `${at}/element/${button[ELEMENT]}/click`, {});
       },
+      async chooseFiles(paths) {
+        const input = await execute(() => document.querySelector('tl-app').shadowRoot.querySelector('tl-data-source').shadowRoot.querySelector('input[type=file]'));
+        assert(input?.[ELEMENT], 'no file input');
+        // WebDriver sets a file input's files from their paths, one per line.
+        await command('POST', `${at}/element/${input[ELEMENT]}/value`, { text: paths.join('\n') });
+      },
       // WebDriver classic has no console for WebKitGTK.
       consoleErrors: null,
     },
