@@ -33,12 +33,12 @@ function findMiniBrowser() {
 }
 
 /**
- * What the WebKit check needs: WebKitGTK's WebDriver, its MiniBrowser and xvfb-run (WebKitGTK draws
- * through a display server, and a test machine has none); null when any is missing.
+ * What the WebKit check needs: WebKitGTK's WebDriver, its MiniBrowser and xvfb-run with the xauth it
+ * calls (WebKitGTK draws through a display server, and a test machine has none); null when any is missing.
  */
 export function findWebKit() {
   const driver = onPath('WebKitWebDriver');
   const browser = findMiniBrowser();
   const xvfbRun = onPath('xvfb-run');
-  return driver && browser && xvfbRun ? { driver, browser, xvfbRun } : null;
+  return driver && browser && xvfbRun && onPath('xauth') ? { driver, browser, xvfbRun } : null;
 }
