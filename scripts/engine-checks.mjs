@@ -1,7 +1,7 @@
 // The checks of the built site that are run in each other browser engine (smoke-firefox.mjs,
 // smoke-webkit.mjs): what differs most between engines — shadow DOM and SVG marks, the keyboard,
-// zooming, a large CSV read in the worker and painted on the canvas, the standalone file from
-// file://. Each engine's script gives a driver with the same few operations.
+// zooming, a large CSV read in the worker and painted on the canvas, files chosen with "Open CSV…",
+// the standalone file from file://. Each engine's script gives a driver with the same few operations.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,7 +83,7 @@ async function until(driver, ok, what) {
 /**
  * Serves the built site (dist/) under a sub-path, with a generated LARGE-event CSV beside it, and
  * runs the cases in one engine. `found`: the engine is there (otherwise one failed case says
- * `missing`); `start(origin)` starts the browser and gives its driver and a `close`.
+ * `missing`); `start()` starts the browser and gives its `version`, its EngineDriver and a `close`.
  */
 export async function checkEngine({ engine, check, found, missing, start }) {
   if (!found || !existsSync(join(dist, 'index.html'))) {
