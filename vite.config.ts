@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { bundledDatasetPlugin } from './build/bundled-dataset-plugin.ts';
+import { compileHintsPlugin } from './build/compile-hints.ts';
 import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
 
 // Unit tests run in a time zone far from UTC so that any local-time date maths fails loudly.
@@ -49,7 +50,8 @@ export default defineConfig({
   // The bundled data as a JSON file the page fetches (build/bundled-dataset-plugin.ts); the single-file
   // build swaps this plugin for its 'inline' form.
   // Lit's css`…` blocks lose their comments and layout whitespace (build/minify-css-literals.ts).
-  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset'), minifyCssLiteralsPlugin()],
+  // The entry chunk is compiled eagerly, off the main thread (build/compile-hints.ts).
+  plugins: [cspMetaPlugin(() => contentSecurityPolicy("'self'")), bundledDatasetPlugin('asset'), minifyCssLiteralsPlugin(), compileHintsPlugin()],
   resolve: {
     // Library code the app never runs: d3-scale's tickFormat needs d3-time-format, d3-zoom and
     // d3-brush import d3-transition only to animate, and d3-interpolate imports d3-color to mix

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { compileHintsPlugin } from './build/compile-hints.ts';
 import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
 
 /**
@@ -12,6 +13,8 @@ import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
  */
 export default defineConfig({
   base: './',
+  // As in the site build: Lit's css`…` blocks minified, and the one file compiled eagerly off the main thread.
+  plugins: [minifyCssLiteralsPlugin(), compileHintsPlugin()],
   // The site build already copied public/; this build adds one file and must not empty dist/.
   publicDir: false,
   build: {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -552,12 +552,31 @@ async function embedding(browser, siteOrigin) {
   }
 }
 
+// ——— (d) what the three builds hand to the browser ———
+
+/** Every build's entry script opens with V8's compile hint (build/compile-hints.ts); nothing else does. */
+async function compileHints() {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  await check('builds: each entry script opens with the compile hint, and no lazily loaded chunk does', () => {
+    const index = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*\ssrc="\.\/(assets\/index-[^"]+\.js)"/.exec(index)?.[1];
+    assert(entry, 'no entry <script> in dist/index.html');
+    const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/.exec(readFileSync(standalone, 'utf8'))?.[1] ?? '';
+    const opened = { [entry]: readFileSync(join(dist, entry), 'utf8'), 'deadringer-timeline.html': inline, 'cluster-timeline.js': readFileSync(join(dist, 'cluster-timeline.js'), 'utf8') };
+    const without = Object.entries(opened).filter(([, code]) => !code.startsWith(HINT)).map(([name]) => name);
+    assert(without.length === 0, `no hint at the top of: ${without.join(', ')}`);
+    const lazy = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && `assets/${f}` !== entry && readFileSync(join(dist, 'assets', f), 'utf8').includes('allFunctionsCalledOnLoad'));
+    assert(lazy.length === 0, `hinted though loaded lazily: ${lazy.join(', ')}`);
+  });
+}
+
 // ——— Main ———
 
 let server = null;
 let browser = null;
 try {
   assert(existsSync(join(dist, 'index.html')), 'dist/index.html is missing: run `npm run build` first');
+  await compileHints();
   const executablePath = findChrome();
   assert(executablePath, 'no Chrome or Chromium found (set CHROME_PATH)');
   server = await startServer();
