@@ -35,7 +35,7 @@ export interface LaneSpec {
 export interface OverflowRow {
   /** Centre of the row, relative to the top of the lane. */
   readonly y: number;
-  /** `[x, count]`: a label's left edge and how many marks it stands for (a run of equal bins has one label). */
+  /** `[x, count]`: a label's left edge and how many marks it stands for, one per bin that counts any. */
   readonly bins: readonly (readonly [number, number])[];
   /** True for the points' row, false for the bars'. */
   readonly points: boolean;
@@ -189,16 +189,15 @@ export function overflowLabelWidth(count: number): number {
 }
 
 /**
- * Bins whose counts are equal and adjacent share one label, at the first bin. The last bin is
+ * A label for each bin that counts any marks: each is its own counted group (the keyboard's stop,
+ * and what a click lists), so two bins with equal counts still get a label each. The last bin is
  * often narrower than a label: its label moves left so that it ends inside the plot, which clips.
  */
 function binLabels(counts: Int32Array, width: number): [number, number][] {
   const labels: [number, number][] = [];
   for (let bin = 0; bin < counts.length; bin++) {
     const count = counts[bin]!;
-    if (count > 0 && (bin === 0 || counts[bin - 1] !== count)) {
-      labels.push([Math.max(0, Math.min(bin * OVERFLOW_BIN + 2, width - overflowLabelWidth(count))), count]);
-    }
+    if (count > 0) labels.push([Math.max(0, Math.min(bin * OVERFLOW_BIN + 2, width - overflowLabelWidth(count))), count]);
   }
   return labels;
 }
@@ -513,7 +512,7 @@ export class LaneLayoutCache {
         height,
         inView,
         marks: placed ? this.placeMarks(lane, laneIndex, t0, t1) : [],
-        overflowRows: placed ? this.countOverflow(lane, laneIndex, view, width) : [],
+        overflowRows: placed ? this.countOverflow(lane, laneIndex) : [],
       };
     });
   }
@@ -539,38 +538,56 @@ export class LaneLayoutCache {
     return marks;
   }
 
-  /** A lane's overflow rows, counted per bin from typed arrays. */
-  private countOverflow(lane: PreparedLane, laneIndex: number, view: readonly [number, number], width: number): OverflowRow[] {
+  // ——— Counted groups: which bin of an overflow row a mark is counted in ———
+  // The counts drawn (countOverflow), the marks a click on a count lists (countedAt) and the
+  // keyboard's groups (groupKey) all go through these three, so that they always agree.
+
+  /** How many OVERFLOW_BIN-wide bins the last frame's width has (the last one may be narrower). */
+  private get binCount(): number {
+    return Math.max(1, Math.ceil(this.width / OVERFLOW_BIN));
+  }
+
+  /** The bin a time falls in at the last frame's zoom, clamped to the bins: a bar begun before the window counts in the first. */
+  private binAt(time: number, bins: number): number {
+    return Math.max(0, Math.min(bins - 1, Math.floor(this.x(time) / OVERFLOW_BIN)));
+  }
+
+  /** Whether a bar from `from` to `to` reaches into the last frame's window. */
+  private barInView(from: number, to: number): boolean {
+    return this.x(to) >= 0 && this.x(from) <= this.width;
+  }
+
+  /** Whether a point at `at` is in the last frame's window. */
+  private pointInView(at: number): boolean {
+    const px = this.x(at);
+    return px >= 0 && px <= this.width;
+  }
+
+  /**
+   * A lane's overflow rows, counted per bin from typed arrays: a bar in the bin where it starts
+   * (the first bin when it began before the window), a point in the bin of its anchor.
+   */
+  private countOverflow(lane: PreparedLane, laneIndex: number): OverflowRow[] {
     const stack = this.pointStacks[laneIndex]!;
-    const bins = Math.max(1, Math.ceil(width / OVERFLOW_BIN));
-    // The bin a time falls in is (time - origin) * binsPerMs, clamped to the bins.
-    const origin = this.origin;
-    const binsPerMs = this.pxPerMs / OVERFLOW_BIN;
-    const [viewFrom, viewTo] = view;
+    const bins = this.binCount;
     const overflowRows: OverflowRow[] = [];
     if (lane.periodOverflow.length) {
-      // Bars counted per bin: +1 where one starts, -1 past where it ends, then a running sum.
-      const change = new Int32Array(bins + 1);
+      const counts = new Int32Array(bins);
       const { overflowFrom, overflowTo } = lane;
       for (let i = 0; i < overflowFrom.length; i++) {
         const from = overflowFrom[i]!;
-        const to = overflowTo[i]!;
-        if (to < viewFrom || from > viewTo) continue;
-        change[Math.max(0, Math.floor((from - origin) * binsPerMs))]! += 1;
-        change[Math.min(bins - 1, Math.floor((to - origin) * binsPerMs)) + 1]! -= 1;
+        if (this.barInView(from, overflowTo[i]!)) counts[this.binAt(from, bins)]! += 1;
       }
-      const counts = new Int32Array(bins);
-      for (let bin = 0, running = 0; bin < bins; bin++) counts[bin] = running += change[bin]!;
-      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts, width), points: false });
+      overflowRows.push({ y: rowY(MAX_PERIOD_ROWS), bins: binLabels(counts, this.width), points: false });
     }
     if (stack.overflow.length) {
       const counts = new Int32Array(bins);
       const anchors = stack.overflowAnchor;
       for (let i = 0; i < anchors.length; i++) {
         const anchor = anchors[i]!;
-        if (anchor >= viewFrom && anchor <= viewTo) counts[Math.min(bins - 1, Math.floor((anchor - origin) * binsPerMs))]! += 1;
+        if (this.pointInView(anchor)) counts[this.binAt(anchor, bins)]! += 1;
       }
-      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts, width), points: true });
+      overflowRows.push({ y: rowY(lane.periodRowCount + MAX_POINT_ROWS), bins: binLabels(counts, this.width), points: true });
     }
     return overflowRows;
   }
@@ -639,27 +656,32 @@ export class LaneLayoutCache {
 
   /**
    * Which counted group a mark of the lane is in at the last frame's zoom: its bin times 2 plus its
-   * overflow row (0 bars, 1 points), the bins countOverflow counts in; NaN for a mark drawn on its own.
+   * overflow row (0 bars, 1 points), the bin countOverflow counts it in; NaN for a mark drawn on
+   * its own. A mark outside the window is in a group beyond the bins on screen (below 0, or from
+   * `binCount` on), which the keyboard still reaches.
    */
   private groupKey(lane: PreparedLane, stack: PointStack, code: number): number {
-    const bins = Math.max(1, Math.ceil(this.width / OVERFLOW_BIN));
-    let px: number;
+    let time: number;
     let inView: boolean;
     let row: number;
     if (code < 0) {
       const p = -1 - code;
       if (lane.periodRows[p] !== MAX_PERIOD_ROWS) return NaN;
-      px = this.x(lane.periodFrom[p]!);
-      inView = this.x(lane.periodTo[p]!) >= 0 && px <= this.width;
+      time = lane.periodFrom[p]!;
+      inView = this.barInView(time, lane.periodTo[p]!);
       row = 0;
     } else {
       if (stack.rows[code] !== MAX_POINT_ROWS) return NaN;
-      px = this.x(lane.otherAnchor[code]!);
-      inView = px >= 0 && px <= this.width;
+      time = lane.otherAnchor[code]!;
+      inView = this.pointInView(time);
       row = 1;
     }
-    const bin = Math.floor(px / OVERFLOW_BIN);
-    return (inView ? Math.max(0, Math.min(bins - 1, bin)) : bin) * 2 + row;
+    const bins = this.binCount;
+    const px = this.x(time);
+    // Off screen, bins go on from the window's edges, never into the bins on screen: the last bin on
+    // screen may reach past the window, and a mark just right of the window must not join its group.
+    const bin = inView ? this.binAt(time, bins) : px < 0 ? Math.floor(px / OVERFLOW_BIN) : bins + Math.floor((px - this.width) / OVERFLOW_BIN);
+    return bin * 2 + row;
   }
 
   private stackOf(laneIndex: number): PointStack {
@@ -699,10 +721,11 @@ export class LaneLayoutCache {
 
   /**
    * The counted group the `index`-th mark of a lane is in at the last frame's zoom (null: it is
-   * drawn on its own): how many marks it counts, and its earliest and latest by start. A pass over
-   * the lane's overflow row only, cheap enough for every frame.
+   * drawn on its own): how many marks it counts, its bin (beyond the bins on screen for a group
+   * outside the window), and its earliest and latest by start. A pass over the lane's overflow row
+   * only, cheap enough for every frame.
    */
-  groupAt(laneIndex: number, index: number): { size: number; earliest: TimelineEvent; latest: TimelineEvent } | null {
+  groupAt(laneIndex: number, index: number): { size: number; bin: number; earliest: TimelineEvent; latest: TimelineEvent } | null {
     const lane = this.lane(laneIndex);
     const code = this.orderOf(laneIndex)?.order[index];
     if (!lane || code === undefined) return null;
@@ -723,36 +746,29 @@ export class LaneLayoutCache {
       if (earliest < 0 || starts[member]! < starts[earliest]!) earliest = member;
       if (latest < 0 || starts[member]! >= starts[latest]!) latest = member;
     }
-    return { size, earliest: events[earliest]!, latest: events[latest]! };
+    return { size, bin: (group - (bars ? 0 : 1)) / 2, earliest: events[earliest]!, latest: events[latest]! };
   }
 
   /**
    * The marks counted in bin `bin` of a lane's bars' (`points` false) or points' overflow row at the
-   * last frame's zoom, exactly as countOverflow counts them there, earliest first.
+   * last frame's zoom, exactly as countOverflow counts them there (and as the keyboard groups
+   * them), earliest first.
    */
   countedAt(laneIndex: number, points: boolean, bin: number): MarkLayout[] {
     const lane = this.lane(laneIndex);
     if (!lane) return [];
-    const bins = Math.max(1, Math.ceil(this.width / OVERFLOW_BIN));
-    const binsPerMs = this.pxPerMs / OVERFLOW_BIN;
-    const viewFrom = this.origin;
-    const viewTo = this.origin + this.width / this.pxPerMs;
+    const bins = this.binCount;
     const found: MarkLayout[] = [];
     if (points) {
       const stack = this.stackOf(laneIndex);
       for (const other of stack.overflow) {
         const anchor = lane.otherAnchor[other]!;
-        if (anchor < viewFrom || anchor > viewTo) continue;
-        if (Math.min(bins - 1, Math.floor((anchor - viewFrom) * binsPerMs)) === bin) found.push(this.placeOther(lane, laneIndex, other));
+        if (this.pointInView(anchor) && this.binAt(anchor, bins) === bin) found.push(this.placeOther(lane, laneIndex, other));
       }
     } else {
       for (const period of lane.periodOverflow) {
         const from = lane.periodFrom[period]!;
-        const to = lane.periodTo[period]!;
-        if (to < viewFrom || from > viewTo) continue;
-        const first = Math.max(0, Math.floor((from - viewFrom) * binsPerMs));
-        const last = Math.min(bins - 1, Math.floor((to - viewFrom) * binsPerMs));
-        if (bin >= first && bin <= last) found.push(this.placePeriod(lane, period));
+        if (this.barInView(from, lane.periodTo[period]!) && this.binAt(from, bins) === bin) found.push(this.placePeriod(lane, period));
       }
     }
     return found.sort((a, b) => a.event.start.earliest - b.event.start.earliest);

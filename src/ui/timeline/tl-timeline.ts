@@ -1066,7 +1066,7 @@ export class TlTimeline extends LitElement {
     const mark = this.markAt(at.lane, at.index);
     if (!group || !mark) return null;
     const bins = Math.max(1, Math.ceil(this.plotWidth / OVERFLOW_BIN));
-    const bin = Math.max(0, Math.min(bins - 1, Math.floor((mark.shape === 'period' ? mark.x0 : mark.cx) / OVERFLOW_BIN)));
+    const bin = Math.max(0, Math.min(bins - 1, group.bin));
     const from = formatSourceDate(group.earliest.start, this.lang);
     const to = formatSourceDate(group.latest.start, this.lang);
     const range = from === to ? from : `${from} – ${to}`;

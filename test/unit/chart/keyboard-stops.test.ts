@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keyboardStops } from '../../../src/chart/keyboard-stops';
-import { LaneLayoutCache, MAX_POINT_ROWS, OVERFLOW_BIN } from '../../../src/chart/layout';
+import { LaneLayoutCache, MAX_POINT_ROWS, OVERFLOW_BIN, overflowBinAt } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 
 describe('keyboardStops', () => {
@@ -155,6 +155,61 @@ describe('LaneLayoutCache keyboard stops', () => {
       ),
       { numRuns: 80 },
     );
+  });
+
+  it('a count, what a click on it lists and the keyboard\'s group in its bin are the same marks (property)', () => {
+    let labelsSeen = 0;
+    let barLabelsSeen = 0;
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 20, maxLength: 220 }),
+        // Long bars that overlap, more than a lane's eight bar rows hold: the bars' overflow row.
+        fc.array(fc.record({ kind: fc.constant('activity'), start: date.filter((d) => d < '2019'), end: date.filter((d) => d >= '2019') }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 20, max: 2000 }),
+        fc.integer({ min: 200, max: 1400 }),
+        (scattered, bars, fromDay, lengthDays, width) => {
+          const rows = [...scattered, ...bars];
+          const text = ['id,cluster,kind,start,end,title', ...rows.map((r, i) => `e${i},A,${r.kind},${r.start},${r.end},t`)].join('\n');
+          const events = loadDataset({ events: { name: 'e.csv', text } }).events;
+          if (events.length === 0) return;
+          const cache = new LaneLayoutCache([{ id: 'A', events }], CUTOFF);
+          const view = [Date.UTC(2017, 0, 1) + fromDay * DAY, Date.UTC(2017, 0, 1) + (fromDay + lengthDays) * DAY] as const;
+          const [lane] = cache.layout(view, width);
+          const stops = cache.stops(0)!;
+          const bins = Math.ceil(width / OVERFLOW_BIN);
+          // The keyboard's groups on screen, by row and bin: their members' ids.
+          const groups = new Map<string, string[]>();
+          for (let k = 0; k < cache.markCount(0); k++) {
+            if (stops.grouped[stops.stopOf[k]!] !== 1) continue;
+            const group = cache.groupAt(0, k)!;
+            if (group.bin < 0 || group.bin >= bins) continue;
+            const key = `${cache.markAt(0, k)!.shape === 'period' ? 'bars' : 'points'}:${group.bin}`;
+            groups.set(key, [...(groups.get(key) ?? []), cache.markAt(0, k)!.event.id]);
+          }
+          const labelled = new Set<string>();
+          for (const overflowRow of lane!.overflowRows) {
+            for (const [x, count] of overflowRow.bins) {
+              labelsSeen++;
+              if (!overflowRow.points) barLabelsSeen++;
+              // A click on the label's text: the bin it counts, and the marks listed there.
+              const bin = overflowBinAt(overflowRow, x + 3);
+              const listed = cache.countedAt(0, overflowRow.points, bin).map((m) => m.event.id);
+              expect(listed.length).toBe(count);
+              const key = `${overflowRow.points ? 'points' : 'bars'}:${bin}`;
+              expect([...listed].sort()).toEqual([...(groups.get(key) ?? [])].sort());
+              labelled.add(key);
+            }
+          }
+          // Every group on screen has its label: none hides behind a neighbour's.
+          expect([...groups.keys()].filter((key) => !labelled.has(key))).toEqual([]);
+        },
+      ),
+      { numRuns: 120 },
+    );
+    // The runs did make counts, of bars and of points: the property was not true for want of any.
+    expect(barLabelsSeen).toBeGreaterThan(0);
+    expect(labelsSeen).toBeGreaterThan(barLabelsSeen);
   });
 
   it('is made again when the view changes, and kept while it does not', () => {
