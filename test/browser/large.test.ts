@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { loadDataset } from '../../src/io/load';
 import { EMPTY_META } from '../../src/io/metadata';
 import type { TlApp } from '../../src/ui/app/tl-app';
@@ -133,6 +134,49 @@ describe('10,000 events', () => {
     expect((await inkOf(image.getAttribute('href')!))(last.top, last.height)).to.equal(true);
     window.dispatchEvent(new Event('afterprint'));
     expect(root.querySelector('image.print-dense')).to.equal(null);
+  });
+
+  it('prints a tall chart in slices of whole lanes, each as wide as the page with its axis, showing the one chart', async () => {
+    const el = await mount();
+    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+    const root = timeline.shadowRoot!;
+    await waitFor(() => !root.querySelector<HTMLCanvasElement>('canvas.dense')!.hidden);
+    const chart = timeline as unknown as { lanes: { top: number; height: number }[]; bandLabelRows: number; width: number };
+    const lanesTop = chart.bandLabelRows * 16 + 4;
+    const lanesEnd = lanesTop + chart.lanes.at(-1)!.top + chart.lanes.at(-1)!.height;
+    const laneEdges = new Set([0, ...chart.lanes.map((lane) => lanesTop + lane.top + lane.height)]);
+    window.dispatchEvent(new Event('beforeprint'));
+    try {
+      const slices = [...root.querySelectorAll<SVGSVGElement>('.print-slices svg.print-slice')];
+      expect(slices.length).to.be.above(1);
+      // Each slice is a stretch of the chart (whole lanes) and the axis under it, both the chart itself through <use>.
+      let covered = 0;
+      for (const slice of slices) {
+        const [body, axis] = [...slice.querySelectorAll<SVGSVGElement>(':scope > svg')];
+        expect([...slice.querySelectorAll('use')].map((use) => use.getAttribute('href'))).to.deep.equal(['#plot-body', '#plot-body']);
+        const [, from, , height] = body!.getAttribute('viewBox')!.split(' ').map(Number);
+        expect(from).to.equal(covered);
+        expect(laneEdges.has(from!) && laneEdges.has(from! + height!)).to.equal(true);
+        covered = from! + height!;
+        expect(Number(axis!.getAttribute('viewBox')!.split(' ')[1])).to.equal(lanesEnd);
+      }
+      expect(covered).to.equal(lanesEnd);
+      // What the slices show holds every lane's dense marks.
+      expect(root.querySelector('#plot-body image.print-dense')).not.to.equal(null);
+      // On screen nothing changes; printed, the slices replace the chart and fill the page's width.
+      expect(getComputedStyle(root.querySelector('.print-slices')!).display).to.equal('none');
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(root.querySelector('svg.plot')!).display).to.equal('none');
+      expect(getComputedStyle(root.querySelector('.print-slices')!).display).to.equal('block');
+      const figure = root.querySelector('figure')!.getBoundingClientRect();
+      expect(slices[0]!.getBoundingClientRect().width).to.be.closeTo(figure.width, 1);
+      expect(slices[0]!.getBoundingClientRect().height).to.be.above(0);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      window.dispatchEvent(new Event('afterprint'));
+    }
+    expect(root.querySelector('.print-slices')).to.equal(null);
+    expect(root.querySelector('figure')!.classList.contains('print-sliced')).to.equal(false);
   });
 
   it('a click on a mark the canvas painted selects that event', async () => {

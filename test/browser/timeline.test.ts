@@ -55,6 +55,19 @@ async function mountTwelveBars(): Promise<TlTimeline> {
 const $$ = (el: TlTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<SVGElement>(selector)];
 
 describe('<tl-timeline>', () => {
+  it('prints a chart of a few lanes as one picture: no slices, nothing added', async () => {
+    const el = await mount();
+    window.dispatchEvent(new Event('beforeprint'));
+    try {
+      expect(el.shadowRoot!.querySelector('.print-slices')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('figure')!.classList.contains('print-sliced')).to.equal(false);
+      // SVG marks print as they are: no picture of a canvas either.
+      expect(el.shadowRoot!.querySelector('image.print-dense')).to.equal(null);
+    } finally {
+      window.dispatchEvent(new Event('afterprint'));
+    }
+  });
+
   it('draws one named group per cluster plus the context lane, in clusters order', async () => {
     const el = await mount();
     const lanes = $$(el, 'g.lane');

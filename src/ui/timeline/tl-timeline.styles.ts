@@ -54,9 +54,31 @@ export const timelineStyles = css`
   .print-dense {
     display: none;
   }
+  .print-slices {
+    display: none;
+  }
+  /* Each slice shows only its stretch of the chart: the chart's own SVG lets ticks overflow, a slice must not. */
+  svg.print-slice-view {
+    overflow: hidden;
+  }
   @media print {
     .print-dense {
       display: inline;
+    }
+    /* A tall chart prints in slices of whole lanes (see handleBeforePrint), each as wide as the page. */
+    .print-sliced svg.plot {
+      display: none !important;
+    }
+    .print-slices {
+      display: block;
+    }
+    svg.print-slice {
+      display: block;
+      width: 100%;
+      height: auto;
+      max-height: 186mm;
+      break-inside: avoid;
+      margin-bottom: 2mm;
     }
   }
   canvas.dense {

@@ -6,6 +6,7 @@ import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
 import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, overflowBinAt, overflowLabelWidth, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { printSlices } from '../../chart/print-slices';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
@@ -46,6 +47,15 @@ export interface ViewChangeDetail {
    * wait for that one rather than change every frame.
    */
   readonly settling: boolean;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with these attributes (values are numbers and our own strings, never data). */
+function svgElement(name: string, attributes: Record<string, string | number>): SVGElement {
+  const element = document.createElementNS(SVG_NS, name) as SVGElement;
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
 }
 
 /** How long a wheel, drag or brush gesture must pause before the window counts as settled. */
@@ -489,28 +499,62 @@ export class TlTimeline extends LitElement {
   };
 
   private printImage: SVGImageElement | null = null;
+  private printSliceBox: HTMLDivElement | null = null;
 
   /**
    * A printed page lays the chart out anew and scales it (see the print styles), which the canvas,
    * painted for the lanes on screen in screen pixels, cannot follow. For printing, every lane's
    * dense marks go into the chart's SVG as one picture, which scales with it; the canvas is hidden.
+   * A chart too tall to print well as one picture prints in slices of whole lanes instead, each as
+   * wide as the page with the axis under it (see print-slices.ts): each slice shows its stretch of
+   * the one chart through <use>, so what prints is the chart itself, not a copy of it.
+   * Built here, not rendered by Lit: the page is laid out for print as soon as this event returns.
    */
   private readonly handleBeforePrint = (): void => {
     this.handleAfterPrint();
+    const body = this.renderRoot.querySelector<SVGGElement>('#plot-body');
+    if (!body || this.width === 0) return;
     const image = this.denseImage();
-    if (!image || !this.plotSvg) return;
-    const element = document.createElementNS('http://www.w3.org/2000/svg', 'image');
-    element.setAttribute('class', 'print-dense');
-    element.setAttribute('aria-hidden', 'true');
-    element.setAttribute('href', image.href);
-    for (const [name, value] of [['x', image.x], ['y', image.y], ['width', image.width], ['height', image.height]] as const) element.setAttribute(name, String(value));
-    this.plotSvg.append(element);
-    this.printImage = element;
+    if (image) {
+      const element = document.createElementNS(SVG_NS, 'image');
+      element.setAttribute('class', 'print-dense');
+      element.setAttribute('aria-hidden', 'true');
+      element.setAttribute('href', image.href);
+      for (const [name, value] of [['x', image.x], ['y', image.y], ['width', image.width], ['height', image.height]] as const) element.setAttribute(name, String(value));
+      body.append(element);
+      this.printImage = element;
+    }
+    const lanesTop = this.bandLabelRows * 16 + 4;
+    const slices = printSlices(this.lanes, lanesTop, AXIS_HEIGHT, this.width);
+    const chart = this.renderRoot.querySelector('.chart');
+    if (slices.length === 0 || !chart) return;
+    const box = document.createElement('div');
+    box.className = 'print-slices';
+    box.setAttribute('aria-hidden', 'true');
+    const axisTop = lanesTop + this.lanesHeight;
+    for (const slice of slices) {
+      const sliceSvg = svgElement('svg', { class: 'print-slice', width: this.width, height: slice.height + AXIS_HEIGHT, viewBox: `0 0 ${this.width} ${slice.height + AXIS_HEIGHT}` });
+      for (const [y, height, from] of [
+        [0, slice.height, slice.y],
+        [slice.height, AXIS_HEIGHT, axisTop],
+      ] as const) {
+        const view = svgElement('svg', { class: 'print-slice-view', x: 0, y, width: this.width, height, viewBox: `0 ${from} ${this.width} ${height}` });
+        view.append(svgElement('use', { href: '#plot-body' }));
+        sliceSvg.append(view);
+      }
+      box.append(sliceSvg);
+    }
+    chart.after(box);
+    chart.parentElement?.classList.add('print-sliced');
+    this.printSliceBox = box;
   };
 
   private readonly handleAfterPrint = (): void => {
     this.printImage?.remove();
     this.printImage = null;
+    this.printSliceBox?.parentElement?.classList.remove('print-sliced');
+    this.printSliceBox?.remove();
+    this.printSliceBox = null;
   };
 
   /** The whole dense layer at full height, for the exported picture and for printing. */
@@ -1150,14 +1194,14 @@ export class TlTimeline extends LitElement {
                 <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
               </pattern>
             </defs>
-            <g transform="translate(${MARGIN.left} 0)">
+            <g id="plot-body"><g transform="translate(${MARGIN.left} 0)">
               <rect class="zoom-surface" x="0" y="0" width=${w} height=${axisTop + AXIS_HEIGHT}></rect>
               ${renderOverlapBands(bands, lanesTop, this.lanesHeight, w)}
               ${renderAxis(ticks.ticks, gridTimes(ticks, this.view), (t) => x(t), lanesTop, axisTop, w)}
               ${renderOverlapLabels(bands, w)}
               <g class="lanes" transform="translate(0 ${lanesTop})">${laneViews.map((lane) => renderLane(lane, frame))}</g>
               ${roving === null ? svg`<text class="empty" x="8" y=${lanesTop + 36}></text>` : nothing}
-            </g>
+            </g></g>
           </svg>
           <canvas class="dense" aria-hidden="true" ?hidden=${!this.canvasMode}></canvas>
           ${this.renderTooltip(lanesTop)}${this.renderGroupList()}
