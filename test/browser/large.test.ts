@@ -4,6 +4,7 @@ import { loadDataset } from '../../src/io/load';
 import { EMPTY_META } from '../../src/io/metadata';
 import type { TlApp } from '../../src/ui/app/tl-app';
 import '../../src/ui/app/tl-app';
+import '../../src/ui/timeline/tl-timeline';
 import { waitFor } from './helpers';
 
 /** 10,000 events in 5 clusters, every date precision, generated here (never committed). */
@@ -114,29 +115,35 @@ describe('10,000 events', () => {
     expect(inked(lastTop, heights[heights.length - 1]!)).to.equal(true);
   });
 
-  it('prints every lane: before printing, the dense marks of all lanes go into the chart as one picture that scales with it', async () => {
-    const el = await mount();
-    const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
+  it('prints a dense chart short enough for one page as one picture: every lane\'s marks drawn whole into the chart, scaling with it', async () => {
+    // One cluster's 2,000 events: one lane, painted on the canvas, that fits a page as it is.
+    const oneLane = loadDataset({ events: { name: 'a.csv', text: bigCsv(10_000).split('\n').filter((line, i) => i === 0 || line.split(',')[1] === 'A').join('\n') } });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width:1200px"><tl-timeline .clusters=${oneLane.clusters} .events=${oneLane.events}></tl-timeline></div>`);
+    const timeline = wrapper.querySelector('tl-timeline')!;
     const root = timeline.shadowRoot!;
-    await waitFor(() => !root.querySelector<HTMLCanvasElement>('canvas.dense')!.hidden);
-    const chart = timeline as unknown as { lanes: { top: number; height: number }[]; paintedBand: [number, number] };
-    const lanesHeight = chart.lanes.at(-1)!.top + chart.lanes.at(-1)!.height;
-    // The live canvas covers only the lanes on screen.
-    expect(chart.paintedBand[1] - chart.paintedBand[0]).to.be.below(lanesHeight);
+    await waitFor(() => root.querySelector<HTMLCanvasElement>('canvas.dense')?.hidden === false);
+    const chart = timeline as unknown as { lanes: { top: number; height: number }[] };
+    expect(chart.lanes).to.have.length(1);
     window.dispatchEvent(new Event('beforeprint'));
-    const image = root.querySelector<SVGImageElement>('svg.plot image.print-dense')!;
-    expect(image.getAttribute('href')).to.match(/^data:image\/png;base64,/);
-    expect(Number(image.getAttribute('height'))).to.equal(lanesHeight);
-    // On screen it stays hidden (the canvas shows the marks); only print shows it, instead of the canvas.
-    expect(getComputedStyle(image).display).to.equal('none');
-    // Its lower lanes have marks: the picture is drawn whole, not only the band on screen.
-    const last = chart.lanes.at(-1)!;
-    expect((await inkOf(image.getAttribute('href')!))(last.top, last.height)).to.equal(true);
-    window.dispatchEvent(new Event('afterprint'));
+    try {
+      expect(root.querySelector('.print-slices')).to.equal(null);
+      const image = root.querySelector<SVGImageElement>('svg.plot #plot-body image.print-dense')!;
+      expect(image.getAttribute('href')).to.match(/^data:image\/png;base64,/);
+      expect(Number(image.getAttribute('height'))).to.equal(chart.lanes[0]!.height);
+      // On screen it stays hidden (the canvas shows the marks); only print shows it, instead of the canvas.
+      expect(getComputedStyle(image).display).to.equal('none');
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(image).display).to.equal('inline');
+      expect(getComputedStyle(root.querySelector('canvas.dense')!).display).to.equal('none');
+      expect((await inkOf(image.getAttribute('href')!))(0, chart.lanes[0]!.height)).to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      window.dispatchEvent(new Event('afterprint'));
+    }
     expect(root.querySelector('image.print-dense')).to.equal(null);
   });
 
-  it('prints a tall chart in slices of whole lanes, each as wide as the page with its axis, showing the one chart', async () => {
+  it('prints a tall chart in slices of whole lanes, each as wide as the page with its axis and its stretch of the dense marks', async () => {
     const el = await mount();
     const timeline = el.shadowRoot!.querySelector('tl-timeline')!;
     const root = timeline.shadowRoot!;
@@ -149,25 +156,33 @@ describe('10,000 events', () => {
     try {
       const slices = [...root.querySelectorAll<SVGSVGElement>('.print-slices svg.print-slice')];
       expect(slices.length).to.be.above(1);
-      // Each slice is a stretch of the chart (whole lanes) and the axis under it, both the chart itself through <use>.
       let covered = 0;
       for (const slice of slices) {
-        const [body, axis] = [...slice.querySelectorAll<SVGSVGElement>(':scope > svg')];
-        expect([...slice.querySelectorAll('use')].map((use) => use.getAttribute('href'))).to.deep.equal(['#plot-body', '#plot-body']);
-        const [, from, , height] = body!.getAttribute('viewBox')!.split(' ').map(Number);
+        const [lanesView, axisView] = [...slice.querySelectorAll<SVGSVGElement>(':scope > svg')];
+        // A window on whole lanes of a copy of the chart, and the axis under it.
+        const [, from, , height] = lanesView!.getAttribute('viewBox')!.split(' ').map(Number);
         expect(from).to.equal(covered);
         expect(laneEdges.has(from!) && laneEdges.has(from! + height!)).to.equal(true);
         covered = from! + height!;
-        expect(Number(axis!.getAttribute('viewBox')!.split(' ')[1])).to.equal(lanesEnd);
+        expect(lanesView!.querySelectorAll('g.lane').length).to.equal(chart.lanes.length);
+        expect(Number(axisView!.getAttribute('viewBox')!.split(' ')[1])).to.equal(lanesEnd);
+        expect(axisView!.querySelectorAll('.tick-label').length).to.be.above(3);
+        // The dense marks of its stretch only, and they are there.
+        const image = lanesView!.querySelector<SVGImageElement>('image.print-dense')!;
+        const [top, bottom] = [Math.max(from!, lanesTop), from! + height!];
+        expect([Number(image.getAttribute('y')), Number(image.getAttribute('height'))]).to.deep.equal([top, bottom - top]);
+        expect((await inkOf(image.getAttribute('href')!))(0, bottom - top)).to.equal(true);
       }
       expect(covered).to.equal(lanesEnd);
-      // What the slices show holds every lane's dense marks.
-      expect(root.querySelector('#plot-body image.print-dense')).not.to.equal(null);
+      // The copies are pictures: nothing in them takes the focus or speaks, and no id is repeated.
+      const box = root.querySelector('.print-slices')!;
+      expect(box.querySelectorAll('[tabindex], [role], [aria-label]').length).to.equal(0);
+      expect(root.querySelectorAll('#plot-body').length).to.equal(1);
       // On screen nothing changes; printed, the slices replace the chart and fill the page's width.
-      expect(getComputedStyle(root.querySelector('.print-slices')!).display).to.equal('none');
+      expect(getComputedStyle(box).display).to.equal('none');
       await emulateMedia({ media: 'print' });
       expect(getComputedStyle(root.querySelector('svg.plot')!).display).to.equal('none');
-      expect(getComputedStyle(root.querySelector('.print-slices')!).display).to.equal('block');
+      expect(getComputedStyle(box).display).to.equal('block');
       const figure = root.querySelector('figure')!.getBoundingClientRect();
       expect(slices[0]!.getBoundingClientRect().width).to.be.closeTo(figure.width, 1);
       expect(slices[0]!.getBoundingClientRect().height).to.be.above(0);
@@ -176,6 +191,7 @@ describe('10,000 events', () => {
       window.dispatchEvent(new Event('afterprint'));
     }
     expect(root.querySelector('.print-slices')).to.equal(null);
+    expect(root.querySelector('image.print-dense')).to.equal(null);
     expect(root.querySelector('figure')!.classList.contains('print-sliced')).to.equal(false);
   });
 

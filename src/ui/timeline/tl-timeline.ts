@@ -58,6 +58,42 @@ function svgElement(name: string, attributes: Record<string, string | number>): 
   return element;
 }
 
+/** A copy of part of the chart for printing: static, out of the tab order and the accessibility tree, with no id of its own. */
+function printableCopy<T extends Element>(element: T): T {
+  const copy = element.cloneNode(true) as T;
+  copy.removeAttribute('id');
+  for (const node of [copy, ...copy.querySelectorAll('*')]) {
+    for (const name of ['tabindex', 'role', 'aria-label', 'aria-pressed', 'aria-labelledby']) node.removeAttribute(name);
+  }
+  return copy;
+}
+
+/** The dense marks on a canvas, and where the canvas goes in the chart (chart units, one pixel each). */
+interface DenseCanvas {
+  readonly canvas: HTMLCanvasElement;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The stretch [from, to) of the chart's dense marks as a printed picture, or null when they have none there. */
+function printImage(dense: DenseCanvas, from: number, to: number): SVGImageElement | null {
+  const top = Math.max(from, dense.y);
+  const bottom = Math.min(to, dense.y + dense.height);
+  if (bottom <= top) return null;
+  let href: string;
+  if (top === dense.y && bottom === dense.y + dense.height) href = dense.canvas.toDataURL('image/png');
+  else {
+    const part = document.createElement('canvas');
+    part.width = dense.canvas.width;
+    part.height = bottom - top;
+    part.getContext('2d')?.drawImage(dense.canvas, 0, top - dense.y, dense.canvas.width, bottom - top, 0, 0, part.width, part.height);
+    href = part.toDataURL('image/png');
+  }
+  return svgElement('image', { class: 'print-dense', 'aria-hidden': 'true', href, x: dense.x, y: top, width: dense.width, height: bottom - top }) as SVGImageElement;
+}
+
 /** How long a wheel, drag or brush gesture must pause before the window counts as settled. */
 export const SETTLE_MS = 250;
 
@@ -506,42 +542,44 @@ export class TlTimeline extends LitElement {
    * painted for the lanes on screen in screen pixels, cannot follow. For printing, every lane's
    * dense marks go into the chart's SVG as one picture, which scales with it; the canvas is hidden.
    * A chart too tall to print well as one picture prints in slices of whole lanes instead, each as
-   * wide as the page with the axis under it (see print-slices.ts): each slice shows its stretch of
-   * the one chart through <use>, so what prints is the chart itself, not a copy of it.
+   * wide as the page with the axis under it (see print-slices.ts): each slice holds a copy of the
+   * chart, seen through a window on its stretch, and the dense marks of that stretch only.
+   * Copies rather than <use>: Firefox prints <use> of a shadow tree's content as nothing.
    * Built here, not rendered by Lit: the page is laid out for print as soon as this event returns.
    */
   private readonly handleBeforePrint = (): void => {
     this.handleAfterPrint();
     const body = this.renderRoot.querySelector<SVGGElement>('#plot-body');
-    if (!body || this.width === 0) return;
-    const image = this.denseImage();
-    if (image) {
-      const element = document.createElementNS(SVG_NS, 'image');
-      element.setAttribute('class', 'print-dense');
-      element.setAttribute('aria-hidden', 'true');
-      element.setAttribute('href', image.href);
-      for (const [name, value] of [['x', image.x], ['y', image.y], ['width', image.width], ['height', image.height]] as const) element.setAttribute(name, String(value));
-      body.append(element);
-      this.printImage = element;
-    }
+    const chart = this.renderRoot.querySelector('.chart');
+    if (!body || !chart || this.width === 0) return;
+    const dense = this.denseCanvas();
     const lanesTop = this.bandLabelRows * 16 + 4;
     const slices = printSlices(this.lanes, lanesTop, AXIS_HEIGHT, this.width);
-    const chart = this.renderRoot.querySelector('.chart');
-    if (slices.length === 0 || !chart) return;
+    if (slices.length === 0) {
+      const image = dense && printImage(dense, dense.y, dense.y + dense.height);
+      if (image) body.append(image);
+      this.printImage = image;
+      return;
+    }
     const box = document.createElement('div');
     box.className = 'print-slices';
     box.setAttribute('aria-hidden', 'true');
+    box.inert = true;
     const axisTop = lanesTop + this.lanesHeight;
+    const axis = this.renderRoot.querySelector<SVGGElement>('svg.plot g.axis');
     for (const slice of slices) {
       const sliceSvg = svgElement('svg', { class: 'print-slice', width: this.width, height: slice.height + AXIS_HEIGHT, viewBox: `0 0 ${this.width} ${slice.height + AXIS_HEIGHT}` });
-      for (const [y, height, from] of [
-        [0, slice.height, slice.y],
-        [slice.height, AXIS_HEIGHT, axisTop],
-      ] as const) {
-        const view = svgElement('svg', { class: 'print-slice-view', x: 0, y, width: this.width, height, viewBox: `0 ${from} ${this.width} ${height}` });
-        view.append(svgElement('use', { href: '#plot-body' }));
-        sliceSvg.append(view);
+      const lanesView = svgElement('svg', { class: 'print-slice-view', x: 0, y: 0, width: this.width, height: slice.height, viewBox: `0 ${slice.y} ${this.width} ${slice.height}` });
+      lanesView.append(printableCopy(body));
+      const image = dense && printImage(dense, slice.y, slice.y + slice.height);
+      if (image) lanesView.append(image);
+      const axisView = svgElement('svg', { class: 'print-slice-view', x: 0, y: slice.height, width: this.width, height: AXIS_HEIGHT, viewBox: `0 ${axisTop} ${this.width} ${AXIS_HEIGHT}` });
+      if (axis) {
+        const shifted = svgElement('g', { transform: `translate(${MARGIN.left} 0)` });
+        shifted.append(printableCopy(axis));
+        axisView.append(shifted);
       }
+      sliceSvg.append(lanesView, axisView);
       box.append(sliceSvg);
     }
     chart.after(box);
@@ -557,8 +595,14 @@ export class TlTimeline extends LitElement {
     this.printSliceBox = null;
   };
 
-  /** The whole dense layer at full height, for the exported picture and for printing. */
+  /** The whole dense layer at full height, for the exported picture. */
   private denseImage(): DenseImage | null {
+    const dense = this.denseCanvas();
+    return dense && { href: dense.canvas.toDataURL('image/png'), x: dense.x, y: dense.y, width: dense.width, height: dense.height };
+  }
+
+  /** Every lane's dense marks on one canvas (one pixel a unit), and where it goes in the chart; null when the marks are SVG. */
+  private denseCanvas(): DenseCanvas | null {
     if (!this.canvasMode) return null;
     const width = this.plotWidth;
     const height = this.lanesHeight;
@@ -569,7 +613,7 @@ export class TlTimeline extends LitElement {
     if (!ctx || !this.layoutCache) return null;
     // Every lane placed, not only those on screen.
     this.drawDenseLayer(ctx, 0, height, this.layoutCache.layout(this.view, width));
-    return { href: canvas.toDataURL('image/png'), x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
+    return { canvas, x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
   }
 
   /** The mark under the pointer when the canvas paints the marks (SVG marks find themselves). */
