@@ -18,6 +18,7 @@ import { kindLabel, msg } from '../../i18n/messages';
 import { tokens } from '../theme/tokens.styles';
 import { drawMarks, hitTest, withAlpha, type CanvasTheme } from './canvas-layer';
 import type { DenseImage } from './export-image';
+import { printImage, printSlicesBox, type DenseCanvas } from './print';
 import { legendKinds, renderLegend } from './legend';
 import {
   overlapLabelWidth,
@@ -47,51 +48,6 @@ export interface ViewChangeDetail {
    * wait for that one rather than change every frame.
    */
   readonly settling: boolean;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** An SVG element with these attributes (values are numbers and our own strings, never data). */
-function svgElement(name: string, attributes: Record<string, string | number>): SVGElement {
-  const element = document.createElementNS(SVG_NS, name) as SVGElement;
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
-  return element;
-}
-
-/** A copy of part of the chart for printing: static, out of the tab order and the accessibility tree, with no id of its own. */
-function printableCopy<T extends Element>(element: T): T {
-  const copy = element.cloneNode(true) as T;
-  copy.removeAttribute('id');
-  for (const node of [copy, ...copy.querySelectorAll('*')]) {
-    for (const name of ['tabindex', 'role', 'aria-label', 'aria-pressed', 'aria-labelledby']) node.removeAttribute(name);
-  }
-  return copy;
-}
-
-/** The dense marks on a canvas, and where the canvas goes in the chart (chart units, one pixel each). */
-interface DenseCanvas {
-  readonly canvas: HTMLCanvasElement;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** The stretch [from, to) of the chart's dense marks as a printed picture, or null when they have none there. */
-function printImage(dense: DenseCanvas, from: number, to: number): SVGImageElement | null {
-  const top = Math.max(from, dense.y);
-  const bottom = Math.min(to, dense.y + dense.height);
-  if (bottom <= top) return null;
-  let href: string;
-  if (top === dense.y && bottom === dense.y + dense.height) href = dense.canvas.toDataURL('image/png');
-  else {
-    const part = document.createElement('canvas');
-    part.width = dense.canvas.width;
-    part.height = bottom - top;
-    part.getContext('2d')?.drawImage(dense.canvas, 0, top - dense.y, dense.canvas.width, bottom - top, 0, 0, part.width, part.height);
-    href = part.toDataURL('image/png');
-  }
-  return svgElement('image', { class: 'print-dense', 'aria-hidden': 'true', href, x: dense.x, y: top, width: dense.width, height: bottom - top }) as SVGImageElement;
 }
 
 /** How long a wheel, drag or brush gesture must pause before the window counts as settled. */
@@ -542,9 +498,7 @@ export class TlTimeline extends LitElement {
    * painted for the lanes on screen in screen pixels, cannot follow. For printing, every lane's
    * dense marks go into the chart's SVG as one picture, which scales with it; the canvas is hidden.
    * A chart too tall to print well as one picture prints in slices of whole lanes instead, each as
-   * wide as the page with the axis under it (see print-slices.ts): each slice holds a copy of the
-   * chart, seen through a window on its stretch, and the dense marks of that stretch only.
-   * Copies rather than <use>: Firefox prints <use> of a shadow tree's content as nothing.
+   * wide as the page with the axis under it (chart/print-slices.ts chooses them, ./print.ts builds them).
    * Built here, not rendered by Lit: the page is laid out for print as soon as this event returns.
    */
   private readonly handleBeforePrint = (): void => {
@@ -561,27 +515,8 @@ export class TlTimeline extends LitElement {
       this.printImage = image;
       return;
     }
-    const box = document.createElement('div');
-    box.className = 'print-slices';
-    box.setAttribute('aria-hidden', 'true');
-    box.inert = true;
-    const axisTop = lanesTop + this.lanesHeight;
     const axis = this.renderRoot.querySelector<SVGGElement>('svg.plot g.axis');
-    for (const slice of slices) {
-      const sliceSvg = svgElement('svg', { class: 'print-slice', width: this.width, height: slice.height + AXIS_HEIGHT, viewBox: `0 0 ${this.width} ${slice.height + AXIS_HEIGHT}` });
-      const lanesView = svgElement('svg', { class: 'print-slice-view', x: 0, y: 0, width: this.width, height: slice.height, viewBox: `0 ${slice.y} ${this.width} ${slice.height}` });
-      lanesView.append(printableCopy(body));
-      const image = dense && printImage(dense, slice.y, slice.y + slice.height);
-      if (image) lanesView.append(image);
-      const axisView = svgElement('svg', { class: 'print-slice-view', x: 0, y: slice.height, width: this.width, height: AXIS_HEIGHT, viewBox: `0 ${axisTop} ${this.width} ${AXIS_HEIGHT}` });
-      if (axis) {
-        const shifted = svgElement('g', { transform: `translate(${MARGIN.left} 0)` });
-        shifted.append(printableCopy(axis));
-        axisView.append(shifted);
-      }
-      sliceSvg.append(lanesView, axisView);
-      box.append(sliceSvg);
-    }
+    const box = printSlicesBox({ slices, body, axis, dense, width: this.width, axisTop: lanesTop + this.lanesHeight, axisHeight: AXIS_HEIGHT, axisShift: MARGIN.left });
     chart.after(box);
     chart.parentElement?.classList.add('print-sliced');
     this.printSliceBox = box;
