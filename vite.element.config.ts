@@ -1,5 +1,4 @@
 import { defineConfig } from 'vite';
-import { compileHintsPlugin } from './build/compile-hints.ts';
 import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
 
 /**
@@ -13,8 +12,9 @@ import { minifyCssLiteralsPlugin } from './build/minify-css-literals.ts';
  */
 export default defineConfig({
   base: './',
-  // As in the site build: Lit's css`…` blocks minified, and the one file compiled eagerly off the main thread.
-  plugins: [minifyCssLiteralsPlugin(), compileHintsPlugin()],
+  // As in the site build, Lit's css`…` blocks minified. No compile hint (build/compile-hints.ts): this
+  // one file also holds CSV loading and the exports, which most pages that embed it never run.
+  plugins: [minifyCssLiteralsPlugin()],
   // The site build already copied public/; this build adds one file and must not empty dist/.
   publicDir: false,
   build: {

@@ -92,10 +92,13 @@ function standaloneFile(): Plugin {
 
 /**
  * The hosted build's plugins, less its CSP meta (script-src 'self'): this build sets its own policy
- * once the inline code is final (and vite-plugin-singlefile would warn about the hosted one); and
- * less the bundled data as a separate JSON file: here the data is inside the script.
+ * once the inline code is final (and vite-plugin-singlefile would warn about the hosted one); less
+ * the bundled data as a separate JSON file: here the data is inside the script; and less the
+ * compile hint: this one script also holds the code the site loads only when needed (exports, the
+ * panels, CSV loading), which it would have V8 compile at start-up too, and it was measured only
+ * on the site.
  */
-const REPLACED_PLUGINS = ['csp-meta', 'bundled-dataset-asset'];
+const REPLACED_PLUGINS = ['csp-meta', 'bundled-dataset-asset', 'compile-hints'];
 const hostedPlugins = ((hosted.plugins ?? []) as PluginOption[])
   .flat(Infinity as 1)
   .filter((p) => !(p && typeof p === 'object' && 'name' in p && REPLACED_PLUGINS.includes(p.name)));

@@ -5,7 +5,8 @@
  * otherwise compiles each one on the main thread the first time it is called — that is, while the
  * first chart is being drawn. With the hint it compiles them on a background thread while the
  * script downloads. Lazily loaded chunks (panels, exports, the CSV worker) are left alone: most of
- * their code may never run.
+ * their code may never run. So are the single-file and element builds, whose one script holds all
+ * of that too (see their configs).
  *
  * The comment only counts as the first line of the file, so it is added once the chunk's code is
  * final, after Vite's own additions at its top.
