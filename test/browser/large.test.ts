@@ -26,6 +26,25 @@ function bigCsv(count: number): string {
   return rows.join('\n');
 }
 
+/** How many opaque, light grey pixels a picture (a data URL) has: the dark theme's muted text, say. */
+async function lightGreyPixels(href: string): Promise<number> {
+  const image = new Image();
+  image.src = href;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(image, 0, 0);
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+    if (a === 255 && Math.min(r, g, b) >= 150 && Math.max(r, g, b) - Math.min(r, g, b) <= 25) count++;
+  }
+  return count;
+}
+
 /** Whether a picture (a data URL) has anything drawn in a band of its rows. */
 async function inkOf(href: string): Promise<(top: number, height: number) => boolean> {
   const image = new Image();
@@ -124,6 +143,25 @@ describe('10,000 events', () => {
     await waitFor(() => root.querySelector<HTMLCanvasElement>('canvas.dense')?.hidden === false);
     const chart = timeline as unknown as { lanes: { top: number; height: number }[] };
     expect(chart.lanes).to.have.length(1);
+    // On a dark screen the canvas draws the counts light grey; on paper the picture is in the light theme's colours.
+    const liveCanvas = root.querySelector<HTMLCanvasElement>('canvas.dense')!;
+    expect(await lightGreyPixels(liveCanvas.toDataURL())).to.equal(0);
+    let darkScreenPrint = '';
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      let greyOnScreen = 0;
+      for (let frame = 0; frame < 120 && greyOnScreen === 0; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        greyOnScreen = await lightGreyPixels(liveCanvas.toDataURL());
+      }
+      expect(greyOnScreen).to.be.above(0);
+      window.dispatchEvent(new Event('beforeprint'));
+      darkScreenPrint = root.querySelector<SVGImageElement>('svg.plot #plot-body image.print-dense')!.getAttribute('href')!;
+      window.dispatchEvent(new Event('afterprint'));
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+    expect(await lightGreyPixels(darkScreenPrint)).to.equal(0);
     window.dispatchEvent(new Event('beforeprint'));
     try {
       expect(root.querySelector('.print-slices')).to.equal(null);

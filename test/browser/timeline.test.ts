@@ -1,5 +1,6 @@
 import { waitFor } from './helpers';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { loadDataset } from '../../src/io/load';
 import { parseSourceDate } from '../../src/model/dates';
 import { SETTLE_MS, type TlTimeline, type ViewChangeDetail } from '../../src/ui/timeline/tl-timeline';
@@ -55,6 +56,19 @@ async function mountTwelveBars(): Promise<TlTimeline> {
 const $$ = (el: TlTimeline, selector: string) => [...el.shadowRoot!.querySelectorAll<SVGElement>(selector)];
 
 describe('<tl-timeline>', () => {
+  it('is printed in the light theme when the screen is dark', async () => {
+    const el = await mount();
+    const text = () => getComputedStyle(el).getPropertyValue('--tl-text').trim();
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(text()).to.equal('#e8eaed');
+      await emulateMedia({ colorScheme: 'dark', media: 'print' });
+      expect(text()).to.equal('#1b1f24');
+    } finally {
+      await emulateMedia({ colorScheme: 'light', media: 'screen' });
+    }
+  });
+
   it('prints a chart of a few lanes as one picture: no slices, nothing added', async () => {
     const el = await mount();
     window.dispatchEvent(new Event('beforeprint'));

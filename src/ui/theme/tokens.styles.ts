@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Theme tokens shared by every element: light by default, dark from prefers-color-scheme, system colours in forced-colors mode. */
+/**
+ * Theme tokens shared by every element: light by default, dark from prefers-color-scheme on screens
+ * (paper is printed light whatever the screen's theme), system colours in forced-colors mode.
+ */
 export const tokens = css`
   :host {
     --tl-bg: #ffffff;
@@ -25,7 +28,7 @@ export const tokens = css`
     color: var(--tl-text);
     font-family: var(--tl-font);
   }
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host {
       --tl-bg: #15181d;
       --tl-surface: #1e2229;

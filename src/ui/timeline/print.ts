@@ -80,7 +80,7 @@ export function printSlicesBox({ slices, body, axis, dense, width, axisTop, axis
     lanesView.append(printableCopy(body));
     const image = dense && printImage(dense, slice.y, slice.y + slice.height);
     if (image) lanesView.append(image);
-    const axisView = svgElement('svg', { class: 'print-slice-view', x: 0, y: slice.height, width, height: axisHeight, viewBox: `0 ${axisTop} ${width} ${axisHeight}` });
+    const axisView = svgElement('svg', { class: 'print-slice-axis', x: 0, y: slice.height, width, height: axisHeight, viewBox: `0 ${axisTop} ${width} ${axisHeight}` });
     if (axis) {
       const shifted = svgElement('g', { transform: `translate(${axisShift} 0)` });
       shifted.append(printableCopy(axis));

@@ -57,9 +57,13 @@ export const timelineStyles = css`
   .print-slices {
     display: none;
   }
-  /* Each slice shows only its stretch of the chart: the chart's own SVG lets ticks overflow, a slice must not. */
+  /* Each slice shows only its stretch of the chart: the chart's own SVG lets ticks overflow, a slice must not.
+     Its axis may, as the chart's does, so that the last year's label is not cut. */
   svg.print-slice-view {
     overflow: hidden;
+  }
+  svg.print-slice-axis {
+    overflow: visible;
   }
   @media print {
     .print-dense {
@@ -79,6 +83,11 @@ export const timelineStyles = css`
       max-height: 186mm;
       break-inside: avoid;
       margin-bottom: 2mm;
+    }
+    /* The first slice shares the first page with the title (see PRINT_LIMITS): a lane too tall for
+       that, from a narrow screen, is printed smaller rather than leaving the page empty. */
+    svg.print-slice:first-child {
+      max-height: 150mm;
     }
   }
   canvas.dense {

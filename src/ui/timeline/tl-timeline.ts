@@ -15,6 +15,7 @@ import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
+import { LIGHT_CANVAS_THEME } from '../theme/canvas-colors';
 import { tokens } from '../theme/tokens.styles';
 import { drawMarks, hitTest, withAlpha, type CanvasTheme } from './canvas-layer';
 import type { DenseImage } from './export-image';
@@ -336,19 +337,18 @@ export class TlTimeline extends LitElement {
       const style = getComputedStyle(this);
       const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
       this.canvasTheme = {
-        background: read('--tl-bg', '#ffffff'),
-        text: read('--tl-text', '#1b1f24'),
-        muted: read('--tl-muted', '#535b66'),
-        outline: read('--tl-mark-outline', '#1b1f24'),
-        context: read('--tl-context', '#6b7280'),
+        background: read('--tl-bg', LIGHT_CANVAS_THEME.background),
+        text: read('--tl-text', LIGHT_CANVAS_THEME.text),
+        muted: read('--tl-muted', LIGHT_CANVAS_THEME.muted),
+        outline: read('--tl-mark-outline', LIGHT_CANVAS_THEME.outline),
+        context: read('--tl-context', LIGHT_CANVAS_THEME.context),
       };
     }
     return this.canvasTheme;
   }
 
   /** Draws the lanes that meet the band [from, to) of the lanes area (lane coordinates) onto `ctx`, whose origin is at `from`. */
-  private drawDenseLayer(ctx: CanvasRenderingContext2D, from: number, to: number, lanes: readonly LaneLayout[] = this.lanes): void {
-    const theme = this.themeColors();
+  private drawDenseLayer(ctx: CanvasRenderingContext2D, from: number, to: number, lanes: readonly LaneLayout[] = this.lanes, theme = this.themeColors()): void {
     ctx.translate(0, -from);
     drawMarks(
       ctx,
@@ -506,7 +506,8 @@ export class TlTimeline extends LitElement {
     const body = this.renderRoot.querySelector<SVGGElement>('#plot-body');
     const chart = this.renderRoot.querySelector('.chart');
     if (!body || !chart || this.width === 0) return;
-    const dense = this.denseCanvas();
+    // Paper is printed light whatever the screen's theme (the tokens' dark values are for screens only).
+    const dense = this.denseCanvas(LIGHT_CANVAS_THEME);
     const lanesTop = this.bandLabelRows * 16 + 4;
     const slices = printSlices(this.lanes, lanesTop, AXIS_HEIGHT, this.width);
     if (slices.length === 0) {
@@ -532,12 +533,12 @@ export class TlTimeline extends LitElement {
 
   /** The whole dense layer at full height, for the exported picture. */
   private denseImage(): DenseImage | null {
-    const dense = this.denseCanvas();
+    const dense = this.denseCanvas(LIGHT_CANVAS_THEME);
     return dense && { href: dense.canvas.toDataURL('image/png'), x: dense.x, y: dense.y, width: dense.width, height: dense.height };
   }
 
   /** Every lane's dense marks on one canvas (one pixel a unit), and where it goes in the chart; null when the marks are SVG. */
-  private denseCanvas(): DenseCanvas | null {
+  private denseCanvas(theme = this.themeColors()): DenseCanvas | null {
     if (!this.canvasMode) return null;
     const width = this.plotWidth;
     const height = this.lanesHeight;
@@ -547,7 +548,7 @@ export class TlTimeline extends LitElement {
     const ctx = canvas.getContext('2d');
     if (!ctx || !this.layoutCache) return null;
     // Every lane placed, not only those on screen.
-    this.drawDenseLayer(ctx, 0, height, this.layoutCache.layout(this.view, width));
+    this.drawDenseLayer(ctx, 0, height, this.layoutCache.layout(this.view, width), theme);
     return { canvas, x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
   }
 
