@@ -540,7 +540,7 @@ export class LaneLayoutCache {
 
   // ——— Counted groups: which bin of an overflow row a mark is counted in ———
   // The counts drawn (countOverflow), the marks a click on a count lists (countedAt) and the
-  // keyboard's groups (groupKey) all go through these three, so that they always agree.
+  // keyboard's groups (groupBin) all go through these three, so that they always agree.
 
   /** How many OVERFLOW_BIN-wide bins the last frame's width has (the last one may be narrower). */
   private get binCount(): number {
@@ -655,33 +655,29 @@ export class LaneLayoutCache {
   private stopsCache: ({ key: readonly unknown[]; stops: KeyboardStops } | undefined)[] = [];
 
   /**
-   * Which counted group a mark of the lane is in at the last frame's zoom: its bin times 2 plus its
-   * overflow row (0 bars, 1 points), the bin countOverflow counts it in; NaN for a mark drawn on
-   * its own. A mark outside the window is in a group beyond the bins on screen (below 0, or from
-   * `binCount` on), which the keyboard still reaches.
+   * The bin of the counted group a mark of the lane is in at the last frame's zoom (its overflow row
+   * is the bars' for a bar, the points' otherwise): the bin countOverflow counts it in; NaN for a
+   * mark drawn on its own. A mark outside the window is in a group beyond the bins on screen (below
+   * 0, or from `binCount` on), which the keyboard still reaches.
    */
-  private groupKey(lane: PreparedLane, stack: PointStack, code: number): number {
+  private groupBin(lane: PreparedLane, stack: PointStack, code: number): number {
     let time: number;
     let inView: boolean;
-    let row: number;
     if (code < 0) {
       const p = -1 - code;
       if (lane.periodRows[p] !== MAX_PERIOD_ROWS) return NaN;
       time = lane.periodFrom[p]!;
       inView = this.barInView(time, lane.periodTo[p]!);
-      row = 0;
     } else {
       if (stack.rows[code] !== MAX_POINT_ROWS) return NaN;
       time = lane.otherAnchor[code]!;
       inView = this.pointInView(time);
-      row = 1;
     }
     const bins = this.binCount;
     const px = this.x(time);
     // Off screen, bins go on from the window's edges, never into the bins on screen: the last bin on
     // screen may reach past the window, and a mark just right of the window must not join its group.
-    const bin = inView ? this.binAt(time, bins) : px < 0 ? Math.floor(px / OVERFLOW_BIN) : bins + Math.floor((px - this.width) / OVERFLOW_BIN);
-    return bin * 2 + row;
+    return inView ? this.binAt(time, bins) : px < 0 ? Math.floor(px / OVERFLOW_BIN) : bins + Math.floor((px - this.width) / OVERFLOW_BIN);
   }
 
   private stackOf(laneIndex: number): PointStack {
@@ -707,11 +703,11 @@ export class LaneLayoutCache {
     for (let k = 0; k < n; k++) {
       const code = order.order[k]!;
       x[k] = this.x(order.orderStart[k]!);
-      const group = this.groupKey(lane, stack, code);
-      if (Number.isNaN(group)) row[k] = -1;
+      const groupBin = this.groupBin(lane, stack, code);
+      if (Number.isNaN(groupBin)) row[k] = -1;
       else {
         row[k] = code < 0 ? 0 : 1;
-        bin[k] = (group - row[k]) / 2;
+        bin[k] = groupBin;
       }
     }
     const stops = keyboardStops({ x, row, bin }, OVERFLOW_BIN);
@@ -730,8 +726,9 @@ export class LaneLayoutCache {
     const code = this.orderOf(laneIndex)?.order[index];
     if (!lane || code === undefined) return null;
     const stack = this.stackOf(laneIndex);
-    const group = this.groupKey(lane, stack, code);
-    if (Number.isNaN(group)) return null;
+    const bin = this.groupBin(lane, stack, code);
+    if (Number.isNaN(bin)) return null;
+    // A group's members are all bars or all points: the same overflow row.
     const bars = code < 0;
     const members = bars ? lane.periodOverflow : stack.overflow;
     const starts = bars ? lane.periodFrom : lane.otherFrom;
@@ -741,12 +738,12 @@ export class LaneLayoutCache {
     let latest = -1;
     for (let k = 0; k < members.length; k++) {
       const member = members[k]!;
-      if (this.groupKey(lane, stack, bars ? -1 - member : member) !== group) continue;
+      if (this.groupBin(lane, stack, bars ? -1 - member : member) !== bin) continue;
       size++;
       if (earliest < 0 || starts[member]! < starts[earliest]!) earliest = member;
       if (latest < 0 || starts[member]! >= starts[latest]!) latest = member;
     }
-    return { size, bin: (group - (bars ? 0 : 1)) / 2, earliest: events[earliest]!, latest: events[latest]! };
+    return { size, bin, earliest: events[earliest]!, latest: events[latest]! };
   }
 
   /**
