@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PRINT_LIMITS, printSlices } from '../../../src/chart/print-slices';
+import { PRINT_LIMITS, printSlices, sliceLimit } from '../../../src/chart/print-slices';
 
 /** Lanes stacked from 0 with these heights. */
 function stacked(heights: readonly number[]) {
@@ -13,6 +13,22 @@ function stacked(heights: readonly number[]) {
 }
 
 const AXIS = 38;
+const singleLimit = (width: number) => (PRINT_LIMITS.singleMm / PRINT_LIMITS.pageWidthMm) * PRINT_LIMITS.shrink * width;
+
+describe('sliceLimit', () => {
+  it('lets a slice be as tall as a page holds at 85 % of its size on screen, or at the page\'s width for a very wide chart', () => {
+    // 863 units across 281 mm is 1.23× the screen's size: a slice may shrink to 0.85×.
+    expect(sliceLimit(863, false)).toBeCloseTo(186 / ((0.85 * 25.4) / 96), 6);
+    expect(sliceLimit(863, true)).toBeCloseTo(150 / ((0.85 * 25.4) / 96), 6);
+    // 1,400 units across 281 mm is already smaller than that: the page's width decides.
+    expect(sliceLimit(1400, false)).toBeCloseTo((186 * 1400) / 281, 6);
+    // Printed at that limit, a slice fills the page's height (or its width) and is never smaller than 0.85× the screen.
+    for (const width of [300, 863, 1265, 2000]) {
+      const mmPerUnit = Math.min(281 / width, 186 / sliceLimit(width, false));
+      expect(mmPerUnit).toBeGreaterThanOrEqual(Math.min(PRINT_LIMITS.minMmPerUnit, 281 / width) - 1e-12);
+    }
+  });
+});
 
 describe('printSlices', () => {
   it("prints a chart that fits the page well as one picture: no slices (the bundled data's four lanes)", () => {
@@ -21,22 +37,20 @@ describe('printSlices', () => {
   });
 
   it('cuts a tall chart between lanes, as many lanes to a slice as fit, the overlap labels with the first', () => {
-    // At 863 wide a first slice may be 863 × 150/281 ≈ 460.7 tall with its axis, a later one ≈ 571.2.
+    // At 863 wide a first slice may be about 667 units tall with its axis, a later one about 827:
+    // lanes of a dense chart (352 units), one under the title, then two to a page.
     const lanes = stacked(Array(8).fill(352));
-    expect(printSlices(lanes, 20, AXIS, 863)).toEqual([{ y: 0, height: 372 }, ...lanes.slice(1).map((lane) => ({ y: 20 + lane.top, height: 352 }))]);
-    // Wider, two such lanes fit a page after the first.
-    expect(printSlices(lanes, 20, AXIS, 1265)).toEqual([
+    expect(printSlices(lanes, 20, AXIS, 863)).toEqual([
       { y: 0, height: 372 },
       { y: 372, height: 704 },
       { y: 1076, height: 704 },
       { y: 1780, height: 704 },
       { y: 2484, height: 352 },
     ]);
-    // Lanes of 100: four under the title, five to each later page.
+    // Lanes of 100: six under the title, the other six on the next page.
     expect(printSlices(stacked(Array(12).fill(100)), 20, AXIS, 863)).toEqual([
-      { y: 0, height: 420 },
-      { y: 420, height: 500 },
-      { y: 920, height: 300 },
+      { y: 0, height: 620 },
+      { y: 620, height: 600 },
     ]);
   });
 
@@ -54,10 +68,10 @@ describe('printSlices', () => {
         const slices = printSlices(lanes, lanesTop, AXIS, width);
         const total = lanesTop + heights.reduce((a, b) => a + b, 0);
         if (slices.length === 0) {
-          expect(total + AXIS).toBeLessThanOrEqual(PRINT_LIMITS.single * PRINT_LIMITS.shrink * width);
+          expect(total + AXIS).toBeLessThanOrEqual(singleLimit(width));
           return;
         }
-        expect(total + AXIS).toBeGreaterThan(PRINT_LIMITS.single * PRINT_LIMITS.shrink * width);
+        expect(total + AXIS).toBeGreaterThan(singleLimit(width));
         expect(slices[0]!.y).toBe(0);
         for (let i = 1; i < slices.length; i++) expect(slices[i]!.y).toBe(slices[i - 1]!.y + slices[i - 1]!.height);
         expect(slices.at(-1)!.y + slices.at(-1)!.height).toBe(total);
@@ -66,7 +80,7 @@ describe('printSlices', () => {
           expect(laneEnds.has(slice.y) && laneEnds.has(slice.y + slice.height)).toBe(true);
           const lanesIn = lanes.filter((lane) => lanesTop + lane.top >= slice.y && lanesTop + lane.top < slice.y + slice.height).length;
           expect(lanesIn).toBeGreaterThan(0);
-          const limit = (i === 0 ? PRINT_LIMITS.first : PRINT_LIMITS.rest) * width;
+          const limit = sliceLimit(width, i === 0);
           if (lanesIn > 1) expect(slice.height + AXIS).toBeLessThanOrEqual(limit + 1e-9);
           // Greedy: the next slice's first lane would not have fitted this one.
           const next = slices[i + 1];
