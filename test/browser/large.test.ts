@@ -26,8 +26,8 @@ function bigCsv(count: number): string {
   return rows.join('\n');
 }
 
-/** How many opaque, light grey pixels a picture (a data URL) has: the dark theme's muted text, say. */
-async function lightGreyPixels(href: string): Promise<number> {
+/** A picture (a data URL) on a canvas, to read its pixels. */
+async function pictureOf(href: string): Promise<CanvasRenderingContext2D> {
   const image = new Image();
   image.src = href;
   await image.decode();
@@ -36,7 +36,13 @@ async function lightGreyPixels(href: string): Promise<number> {
   canvas.height = image.height;
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(image, 0, 0);
-  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  return ctx;
+}
+
+/** How many opaque, light grey pixels a picture has: the dark theme's muted text, say. */
+async function lightGreyPixels(href: string): Promise<number> {
+  const ctx = await pictureOf(href);
+  const data = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height).data;
   let count = 0;
   for (let i = 0; i < data.length; i += 4) {
     const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
@@ -45,17 +51,10 @@ async function lightGreyPixels(href: string): Promise<number> {
   return count;
 }
 
-/** Whether a picture (a data URL) has anything drawn in a band of its rows. */
+/** Whether a picture has anything drawn in a band of its rows. */
 async function inkOf(href: string): Promise<(top: number, height: number) => boolean> {
-  const image = new Image();
-  image.src = href;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(image, 0, 0);
-  return (top, height) => ctx.getImageData(0, top, canvas.width, height).data.some((value, i) => i % 4 === 3 && value > 0);
+  const ctx = await pictureOf(href);
+  return (top, height) => ctx.getImageData(0, top, ctx.canvas.width, height).data.some((value, i) => i % 4 === 3 && value > 0);
 }
 
 describe('10,000 events', () => {
