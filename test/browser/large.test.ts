@@ -154,6 +154,8 @@ describe('10,000 events', () => {
         greyOnScreen = await lightGreyPixels(liveCanvas.toDataURL());
       }
       expect(greyOnScreen).to.be.above(0);
+      // The exported picture keeps the screen's theme (its background is the theme's too).
+      expect(await lightGreyPixels(timeline.imageParts().denseImage!.href)).to.be.above(0);
       window.dispatchEvent(new Event('beforeprint'));
       darkScreenPrint = root.querySelector<SVGImageElement>('svg.plot #plot-body image.print-dense')!.getAttribute('href')!;
       window.dispatchEvent(new Event('afterprint'));

@@ -531,9 +531,9 @@ export class TlTimeline extends LitElement {
     this.printSliceBox = null;
   };
 
-  /** The whole dense layer at full height, for the exported picture. */
+  /** The whole dense layer at full height, for the exported picture: in the screen's theme, as the rest of the picture. */
   private denseImage(): DenseImage | null {
-    const dense = this.denseCanvas(LIGHT_CANVAS_THEME);
+    const dense = this.denseCanvas();
     return dense && { href: dense.canvas.toDataURL('image/png'), x: dense.x, y: dense.y, width: dense.width, height: dense.height };
   }
 
