@@ -211,6 +211,9 @@ describe('10,000 events', () => {
         const [top, bottom] = [Math.max(from!, lanesTop), from! + height!];
         expect([Number(image.getAttribute('y')), Number(image.getAttribute('height'))]).to.deep.equal([top, bottom - top]);
         expect((await inkOf(image.getAttribute('href')!))(0, bottom - top)).to.equal(true);
+        // Finer than the screen: two pixels a unit, for paper.
+        const picture = (await pictureOf(image.getAttribute('href')!)).canvas;
+        expect([picture.width, picture.height]).to.deep.equal([2 * Number(image.getAttribute('width')), 2 * (bottom - top)]);
       }
       expect(covered).to.equal(lanesEnd);
       // The copies are pictures: nothing in them takes the focus or speaks, and no id is repeated.

@@ -22,9 +22,11 @@ function printableCopy<T extends Element>(element: T): T {
   return copy;
 }
 
-/** The dense marks on a canvas, and where the canvas goes in the chart (chart units, one pixel each). */
+/** The dense marks on a canvas, and where the canvas goes in the chart (in chart units). */
 export interface DenseCanvas {
   readonly canvas: HTMLCanvasElement;
+  /** Canvas pixels per chart unit. */
+  readonly ratio: number;
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -40,9 +42,10 @@ export function printImage(dense: DenseCanvas, from: number, to: number): SVGIma
   if (top === dense.y && bottom === dense.y + dense.height) href = dense.canvas.toDataURL('image/png');
   else {
     const part = document.createElement('canvas');
+    const rows = Math.round((bottom - top) * dense.ratio);
     part.width = dense.canvas.width;
-    part.height = bottom - top;
-    part.getContext('2d')?.drawImage(dense.canvas, 0, top - dense.y, dense.canvas.width, bottom - top, 0, 0, part.width, part.height);
+    part.height = rows;
+    part.getContext('2d')?.drawImage(dense.canvas, 0, Math.round((top - dense.y) * dense.ratio), part.width, rows, 0, 0, part.width, rows);
     href = part.toDataURL('image/png');
   }
   return svgElement('image', { class: 'print-dense', 'aria-hidden': 'true', href, x: dense.x, y: top, width: dense.width, height: bottom - top }) as SVGImageElement;

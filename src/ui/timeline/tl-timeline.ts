@@ -74,6 +74,8 @@ declare global {
 const MARGIN = { left: 8, right: 16 } as const;
 /** The media features the theme's colours follow (see tokens.styles.ts). */
 const THEME_QUERIES = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
+/** The tallest the printed picture of the dense marks is drawn at two pixels a unit (a 16,384-pixel canvas is safe in every browser). */
+const PRINT_PICTURE_MAX_HEIGHT = 16_384;
 const AXIS_HEIGHT = 38;
 const OVERVIEW_HEIGHT = 40;
 const ZOOM_STEP = 1.6;
@@ -506,8 +508,9 @@ export class TlTimeline extends LitElement {
     const body = this.renderRoot.querySelector<SVGGElement>('#plot-body');
     const chart = this.renderRoot.querySelector('.chart');
     if (!body || !chart || this.width === 0) return;
-    // Paper is printed light whatever the screen's theme (the tokens' dark values are for screens only).
-    const dense = this.denseCanvas(LIGHT_CANVAS_THEME);
+    // Paper is printed light whatever the screen's theme (the tokens' dark values are for screens only),
+    // and finer than a screen: the picture has two pixels a unit where that stays a modest canvas.
+    const dense = this.denseCanvas(LIGHT_CANVAS_THEME, this.lanesHeight * 2 <= PRINT_PICTURE_MAX_HEIGHT ? 2 : 1);
     const lanesTop = this.bandLabelRows * 16 + 4;
     const slices = printSlices(this.lanes, lanesTop, AXIS_HEIGHT, this.width);
     if (slices.length === 0) {
@@ -537,19 +540,20 @@ export class TlTimeline extends LitElement {
     return dense && { href: dense.canvas.toDataURL('image/png'), x: dense.x, y: dense.y, width: dense.width, height: dense.height };
   }
 
-  /** Every lane's dense marks on one canvas (one pixel a unit), and where it goes in the chart; null when the marks are SVG. */
-  private denseCanvas(theme = this.themeColors()): DenseCanvas | null {
+  /** Every lane's dense marks on one canvas (`ratio` pixels a unit), and where it goes in the chart; null when the marks are SVG. */
+  private denseCanvas(theme = this.themeColors(), ratio = 1): DenseCanvas | null {
     if (!this.canvasMode) return null;
     const width = this.plotWidth;
     const height = this.lanesHeight;
     const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
     const ctx = canvas.getContext('2d');
     if (!ctx || !this.layoutCache) return null;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     // Every lane placed, not only those on screen.
     this.drawDenseLayer(ctx, 0, height, this.layoutCache.layout(this.view, width), theme);
-    return { canvas, x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
+    return { canvas, ratio, x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
   }
 
   /** The mark under the pointer when the canvas paints the marks (SVG marks find themselves). */
