@@ -131,6 +131,11 @@ describe('10,000 events', () => {
     const lastTop = heights.slice(0, -1).reduce((sum, height) => sum + height, 0);
     expect(lastTop).to.be.above(innerHeight);
     expect(inked(lastTop, heights[heights.length - 1]!)).to.equal(true);
+    // For a PNG (drawn at twice the size) the picture has two pixels a unit; placed the same.
+    const fine = timeline.imageParts(2).denseImage!;
+    expect([fine.x, fine.y, fine.width, fine.height]).to.deep.equal([dense.x, dense.y, dense.width, dense.height]);
+    const finePicture = (await pictureOf(fine.href)).canvas;
+    expect([finePicture.width, finePicture.height]).to.deep.equal([2 * dense.width, 2 * dense.height]);
   });
 
   it('prints a dense chart short enough for one page as one picture: every lane\'s marks drawn whole into the chart, scaling with it', async () => {

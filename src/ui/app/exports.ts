@@ -48,7 +48,8 @@ export async function runExport(context: ExportContext): Promise<void> {
       return downloadBlob(new Blob([image.text], { type: 'image/svg+xml' }), `${base}-timeline.svg`);
     }
     case 'png': {
-      const image = timelineImage(context.timeline.imageParts(), title, sourceLine(context));
+      // The PNG is drawn at twice the chart's size: so is the picture of its dense marks.
+      const image = timelineImage(context.timeline.imageParts(2), title, sourceLine(context));
       return downloadBlob(await svgToPng(image.text, image.width, image.height, 2), `${base}-timeline.png`);
     }
     case 'stix': {

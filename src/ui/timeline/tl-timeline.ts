@@ -74,8 +74,8 @@ declare global {
 const MARGIN = { left: 8, right: 16 } as const;
 /** The media features the theme's colours follow (see tokens.styles.ts). */
 const THEME_QUERIES = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'];
-/** The tallest the printed picture of the dense marks is drawn at two pixels a unit (a 16,384-pixel canvas is safe in every browser). */
-const PRINT_PICTURE_MAX_HEIGHT = 16_384;
+/** The tallest a picture of the dense marks (for print or a PNG) is drawn at two pixels a unit (a 16,384-pixel canvas is safe in every browser). */
+const FINE_PICTURE_MAX_HEIGHT = 16_384;
 const AXIS_HEIGHT = 38;
 const OVERVIEW_HEIGHT = 40;
 const ZOOM_STEP = 1.6;
@@ -236,12 +236,18 @@ export class TlTimeline extends LitElement {
 
   /**
    * What the exported picture is made from (export-image.ts, loaded with the exporters): the
-   * rendered chart, its theme colours, and the dense layer painted at full height.
+   * rendered chart, its theme colours, and the dense layer painted at full height, at
+   * `pixelsPerUnit` pixels a chart unit (two for a PNG, which is drawn at twice the size).
    */
-  imageParts(): { root: ShadowRoot; background: string; textColor: string; mutedColor: string; denseImage: DenseImage | null } {
+  imageParts(pixelsPerUnit = 1): { root: ShadowRoot; background: string; textColor: string; mutedColor: string; denseImage: DenseImage | null } {
     this.canvasTheme = null;
     const theme = this.themeColors();
-    return { root: this.renderRoot as ShadowRoot, background: theme.background, textColor: theme.text, mutedColor: theme.muted, denseImage: this.denseImage() };
+    return { root: this.renderRoot as ShadowRoot, background: theme.background, textColor: theme.text, mutedColor: theme.muted, denseImage: this.denseImage(this.finePictureRatio(pixelsPerUnit)) };
+  }
+
+  /** Pixels a chart unit for a picture of the dense marks: as asked, or one when that would make too tall a canvas. */
+  private finePictureRatio(wanted: number): number {
+    return this.lanesHeight * wanted <= FINE_PICTURE_MAX_HEIGHT ? wanted : 1;
   }
 
   fitAll(): void {
@@ -510,7 +516,7 @@ export class TlTimeline extends LitElement {
     if (!body || !chart || this.width === 0) return;
     // Paper is printed light whatever the screen's theme (the tokens' dark values are for screens only),
     // and finer than a screen: the picture has two pixels a unit where that stays a modest canvas.
-    const dense = this.denseCanvas(LIGHT_CANVAS_THEME, this.lanesHeight * 2 <= PRINT_PICTURE_MAX_HEIGHT ? 2 : 1);
+    const dense = this.denseCanvas(LIGHT_CANVAS_THEME, this.finePictureRatio(2));
     const lanesTop = this.bandLabelRows * 16 + 4;
     const slices = printSlices(this.lanes, lanesTop, AXIS_HEIGHT, this.width);
     if (slices.length === 0) {
@@ -535,8 +541,8 @@ export class TlTimeline extends LitElement {
   };
 
   /** The whole dense layer at full height, for the exported picture: in the screen's theme, as the rest of the picture. */
-  private denseImage(): DenseImage | null {
-    const dense = this.denseCanvas();
+  private denseImage(ratio = 1): DenseImage | null {
+    const dense = this.denseCanvas(this.themeColors(), ratio);
     return dense && { href: dense.canvas.toDataURL('image/png'), x: dense.x, y: dense.y, width: dense.width, height: dense.height };
   }
 
