@@ -187,15 +187,159 @@ const NO_ITEMS: readonly string[] = [];
 const DATE_CACHE_LIMIT = 100_000;
 const sharedDates = new Map<number, SourceDate>();
 
+/** A batch's strings, which the events rebuilt from it keep for their texts and lists. */
+interface BatchTexts {
+  readonly text: string;
+  readonly ends: Uint32Array;
+}
+
+function textOf(texts: BatchTexts, index: number): string {
+  return texts.text.slice(index === 0 ? 0 : texts.ends[index - 1]!, texts.ends[index]!);
+}
+
+function listOf(texts: BatchTexts, first: number, count: number): readonly string[] {
+  if (count === 0) return NO_ITEMS;
+  const items = new Array<string>(count);
+  for (let i = 0; i < count; i++) items[i] = textOf(texts, first + i);
+  return items;
+}
+
+/**
+ * An event rebuilt on the page. What the chart reads of every event as soon as the data arrives
+ * (id, lane, kind, dates, confidence, flags, row) is made with it; its texts and lists (title,
+ * summaries, source, the `;`-lists) are cut from the batch's string the first time they are read,
+ * and kept. Most are only read for the few events a person looks at (the table's page, a tooltip,
+ * a panel), and making all of them while the file loads took the page's thread and the garbage
+ * collector a good part of the two cores the worker's reading needs.
+ */
+class RebuiltEvent implements TimelineEvent {
+  #title: string | undefined;
+  #summary: string | undefined;
+  #summaryIt: string | undefined;
+  #sourceTitle: string | undefined;
+  #sourceUrl: string | null | undefined;
+  #targets: readonly string[] | undefined;
+  #tools: readonly string[] | undefined;
+  #techniques: readonly string[] | undefined;
+  #cves: readonly string[] | undefined;
+
+  readonly #texts: BatchTexts;
+  /** The title's place among the batch's strings; summary, summaryIt, sourceTitle, the URL if any and the lists follow it. */
+  readonly #at: number;
+  readonly #hasSourceUrl: boolean;
+  readonly #targetCount: number;
+  readonly #toolCount: number;
+  readonly #techniqueCount: number;
+  readonly #cveCount: number;
+
+  constructor(
+    readonly id: string,
+    readonly cluster: string,
+    readonly kind: string,
+    readonly start: SourceDate,
+    readonly end: SourceDate | 'open' | null,
+    readonly confidence: Confidence | null,
+    readonly contested: boolean,
+    readonly row: number,
+    texts: BatchTexts,
+    at: number,
+    hasSourceUrl: boolean,
+    targetCount: number,
+    toolCount: number,
+    techniqueCount: number,
+    cveCount: number,
+  ) {
+    this.#texts = texts;
+    this.#at = at;
+    this.#hasSourceUrl = hasSourceUrl;
+    this.#targetCount = targetCount;
+    this.#toolCount = toolCount;
+    this.#techniqueCount = techniqueCount;
+    this.#cveCount = cveCount;
+  }
+
+  get title(): string {
+    return (this.#title ??= textOf(this.#texts, this.#at));
+  }
+
+  get summary(): string {
+    return (this.#summary ??= textOf(this.#texts, this.#at + 1));
+  }
+
+  get summaryIt(): string {
+    return (this.#summaryIt ??= textOf(this.#texts, this.#at + 2));
+  }
+
+  get sourceTitle(): string {
+    return (this.#sourceTitle ??= textOf(this.#texts, this.#at + 3));
+  }
+
+  get sourceUrl(): string | null {
+    if (this.#sourceUrl === undefined) this.#sourceUrl = this.#hasSourceUrl ? textOf(this.#texts, this.#at + 4) : null;
+    return this.#sourceUrl;
+  }
+
+  get #listsAt(): number {
+    return this.#at + (this.#hasSourceUrl ? 5 : 4);
+  }
+
+  get targets(): readonly string[] {
+    return (this.#targets ??= listOf(this.#texts, this.#listsAt, this.#targetCount));
+  }
+
+  get tools(): readonly string[] {
+    return (this.#tools ??= listOf(this.#texts, this.#listsAt + this.#targetCount, this.#toolCount));
+  }
+
+  get techniques(): readonly string[] {
+    return (this.#techniques ??= listOf(this.#texts, this.#listsAt + this.#targetCount + this.#toolCount, this.#techniqueCount));
+  }
+
+  get cves(): readonly string[] {
+    return (this.#cves ??= listOf(this.#texts, this.#listsAt + this.#targetCount + this.#toolCount + this.#techniqueCount, this.#cveCount));
+  }
+
+  /** JSON gets the event's fields, as it would for a plain event (the texts are not own properties). */
+  toJSON(): TimelineEvent {
+    return plainEvent(this);
+  }
+}
+
+/** An event's fields as a plain object, whichever way it was made (for JSON, and for comparing events in tests). */
+export function plainEvent(event: TimelineEvent): TimelineEvent {
+  const plain = {
+    id: event.id,
+    cluster: event.cluster,
+    kind: event.kind,
+    start: event.start,
+    end: event.end,
+    title: event.title,
+    summary: event.summary,
+    summaryIt: event.summaryIt,
+    confidence: event.confidence,
+    contested: event.contested,
+    targets: event.targets,
+    tools: event.tools,
+    techniques: event.techniques,
+    cves: event.cves,
+    sourceTitle: event.sourceTitle,
+    sourceUrl: event.sourceUrl,
+    row: event.row,
+  } satisfies Record<keyof TimelineEvent, unknown>;
+  return plain;
+}
+
 /** Page side: rebuilds a batch's events one at a time, in the order they were packed. */
 export class PackedBatchReader {
   private read = 0;
   private int = 0;
   private time = 0;
   private textIndex = 0;
-  private textStart = 0;
+  private readonly texts: BatchTexts;
 
-  constructor(private readonly batch: PackedEvents) {}
+  constructor(private readonly batch: PackedEvents) {
+    this.texts = { text: batch.text, ends: batch.ends };
+  }
 
   get done(): boolean {
     return this.read >= this.batch.count;
@@ -213,38 +357,29 @@ export class PackedBatchReader {
     const toolCount = ints[this.int++]!;
     const techniqueCount = ints[this.int++]!;
     const cveCount = ints[this.int++]!;
-    const id = this.text();
-    const cluster = this.text();
-    const kind = this.text();
-    const title = this.text();
-    const summary = this.text();
-    const summaryIt = this.text();
-    const sourceTitle = this.text();
-    const sourceUrl = flags & HAS_SOURCE_URL ? this.text() : null;
-    const targets = this.list(targetCount);
-    const tools = this.list(toolCount);
-    const techniques = this.list(techniqueCount);
-    const cves = this.list(cveCount);
+    const texts = this.texts;
+    const at = this.textIndex;
+    const hasSourceUrl = (flags & HAS_SOURCE_URL) !== 0;
+    // id, cluster, kind; then title, summary, summaryIt, sourceTitle, the URL if any, and the lists.
+    this.textIndex = at + 7 + (hasSourceUrl ? 1 : 0) + targetCount + toolCount + techniqueCount + cveCount;
     this.read++;
-    return {
-      id,
-      cluster,
-      kind,
+    return new RebuiltEvent(
+      textOf(texts, at),
+      textOf(texts, at + 1),
+      textOf(texts, at + 2),
       start,
       end,
-      title,
-      summary,
-      summaryIt,
       confidence,
-      contested: (flags & CONTESTED) !== 0,
-      targets,
-      tools,
-      techniques,
-      cves,
-      sourceTitle,
-      sourceUrl,
+      (flags & CONTESTED) !== 0,
       row,
-    };
+      texts,
+      at + 3,
+      hasSourceUrl,
+      targetCount,
+      toolCount,
+      techniqueCount,
+      cveCount,
+    );
   }
 
   private date(): SourceDate | 'open' | null {
@@ -268,20 +403,6 @@ export class PackedBatchReader {
       sharedDates.set(key, shared);
     }
     return shared;
-  }
-
-  private list(count: number): readonly string[] {
-    if (count === 0) return NO_ITEMS;
-    const items = new Array<string>(count);
-    for (let i = 0; i < count; i++) items[i] = this.text();
-    return items;
-  }
-
-  private text(): string {
-    const end = this.batch.ends[this.textIndex++]!;
-    const value = this.batch.text.slice(this.textStart, end);
-    this.textStart = end;
-    return value;
   }
 }
 

@@ -1,3 +1,5 @@
+import { plainEvent } from '../../src/io/packed-events';
+import type { Dataset } from '../../src/model/types';
 import type { TlDetailPanel } from '../../src/ui/panel/tl-detail-panel';
 
 /** Waits, frame by frame, until a condition holds (the chart lays out after a ResizeObserver frame). */
@@ -24,4 +26,12 @@ export async function waitForPanel(app: Element, timeout?: number): Promise<TlDe
   const panel = shownPanel(app)!;
   await panel.updateComplete;
   return panel;
+}
+
+/**
+ * The dataset with plain events, for deep equality: an event rebuilt from the worker's batches
+ * reads its texts when asked (they are not its own properties), so it is compared field by field.
+ */
+export function plainDataset(dataset: Dataset): Dataset {
+  return { ...dataset, events: dataset.events.map(plainEvent) };
 }

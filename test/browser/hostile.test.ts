@@ -20,7 +20,7 @@ import type { Lang } from '../../src/model/dates';
 import type { Dataset } from '../../src/model/types';
 import type { AppHost, TlApp } from '../../src/ui/app/tl-app';
 import '../../src/ui/app/tl-app';
-import { waitFor, waitForPanel } from './helpers';
+import { plainDataset, waitFor, waitForPanel } from './helpers';
 
 const MB = 1024 * 1024;
 const shadow = (el: Element | null | undefined) => el!.shadowRoot!;
@@ -203,7 +203,7 @@ async function expectedDataset(files: readonly File[]): Promise<Dataset> {
 /** What every loaded file must leave on the page. */
 async function expectShown(harness: Harness, dataset: Dataset): Promise<void> {
   const { el } = harness;
-  expect(el.data).to.deep.equal(dataset);
+  expect(plainDataset(el.data)).to.deep.equal(dataset);
   await el.updateComplete;
   // The good rows are in the table (one page of up to 200 rows).
   const ids = dataset.events.map((e) => e.id);

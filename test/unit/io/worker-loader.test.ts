@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatLoadError, LoadError, type LoadFailure } from '../../../src/i18n/load-messages';
 import { loadDataset } from '../../../src/io/load';
-import { EventPacker } from '../../../src/io/packed-events';
+import { EventPacker, plainEvent } from '../../../src/io/packed-events';
 import { loadInWorker, type LoadProgress, type ParseRequest, type ParseResponse } from '../../../src/io/worker-loader';
 import type { TimelineEvent } from '../../../src/model/types';
 
@@ -242,7 +242,8 @@ describe('loadInWorker with a download', () => {
     ]);
     worker.dispatchEvent(new MessageEvent('message', { data: { id, type: 'events', batch: batchOf(dataset.events) } }));
     worker.dispatchEvent(new MessageEvent('message', { data: { id, type: 'done', dataset: { ...dataset, events: [] } } }));
-    expect(await load).toEqual(dataset);
+    const loaded = await load;
+    expect({ ...loaded, events: loaded.events.map(plainEvent) }).toEqual(dataset);
   });
 
   it('reports progress that never goes back, and passes "not known" on as it is', async () => {
@@ -279,7 +280,7 @@ describe('loadInWorker with a download', () => {
     worker.answer({ type: 'restart' });
     worker.answer({ type: 'events', batch: batchOf(dataset.events) });
     worker.answer({ type: 'done', dataset: { ...dataset, events: [] } });
-    expect((await load).events).toEqual(dataset.events);
+    expect((await load).events.map(plainEvent)).toEqual(dataset.events);
   });
 
   it('stops reading the download when the load is cancelled', async () => {
