@@ -1,6 +1,6 @@
 import { formatLoadFailure, type LoadFailure } from '../i18n/load-messages';
 import { shorten } from './cells';
-import { detectDelimiter } from './parse-csv';
+import { detectDelimiter } from './delimiter';
 
 export type CsvKind = 'events' | 'clusters' | 'unknown';
 

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { formatProblemDetail } from '../i18n/problem-messages';
 import type { Problem, ProblemDetail, ProblemSeverity } from '../model/types';
+import { detectDelimiter } from './delimiter';
 
 /** One CSV record with its row number as a spreadsheet shows it (the first line is row 1). */
 export interface CsvRecord {
@@ -274,26 +275,6 @@ function readRows(
   });
   if (onProgress && reported < 1) onProgress(1);
   return usedDelimiter;
-}
-
-const DELIMITERS = [',', ';', '\t'] as const;
-
-/**
- * The delimiter is the one the header row uses most: a header has no free text in it, so
- * this is steadier than guessing from data rows whose cells may hold commas or semicolons.
- */
-export function detectDelimiter(text: string): string {
-  const firstLine = text.trimStart().split(/\r\n|\r|\n/, 1)[0] ?? '';
-  let best: string = ',';
-  let bestCount = 0;
-  for (const delimiter of DELIMITERS) {
-    const count = firstLine.split(delimiter).length - 1;
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 function describePapaError(error: Papa.ParseError): ProblemDetail {

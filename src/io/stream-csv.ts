@@ -10,7 +10,8 @@
  *   - characters of a file that is not UTF-8: rows are checked for them from the piece they first appear in.
  */
 import Papa from 'papaparse';
-import { CsvRows, detectDelimiter, hasEncodingMarks, withoutBom, type CsvOutline, type CsvRowSink } from './parse-csv';
+import { detectDelimiter } from './delimiter';
+import { CsvRows, hasEncodingMarks, withoutBom, type CsvOutline, type CsvRowSink } from './parse-csv';
 
 /** PapaParse guesses a file's line break from its first megabyte (guessLineEndings): the text gathered before rows are read. */
 const PREFIX_CHARS = 1024 * 1024;

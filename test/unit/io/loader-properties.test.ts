@@ -33,7 +33,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/i18n/problem-messages';
 import { loadDataset } from '../../../src/io/load';
-import { detectDelimiter } from '../../../src/io/parse-csv';
+import { detectDelimiter } from '../../../src/io/delimiter';
 import { EVENTS_SPEC } from '../../../src/io/read-events';
 import type { Dataset } from '../../../src/model/types';
 
