@@ -183,6 +183,11 @@ function firstEndingFrom(list: Int32Array, ends: Float64Array, time: number): nu
   return lo;
 }
 
+/** How many OVERFLOW_BIN-wide bins a plot `width` wide has (the last one may be narrower). */
+export function overflowBinCount(width: number): number {
+  return Math.max(1, Math.ceil(width / OVERFLOW_BIN));
+}
+
 /** About how wide a "+n" count is drawn (10.5 px, semibold): a little more than it is, never less. */
 export function overflowLabelWidth(count: number): number {
   return 7 * (1 + String(count).length);
@@ -542,9 +547,9 @@ export class LaneLayoutCache {
   // The counts drawn (countOverflow), the marks a click on a count lists (countedAt) and the
   // keyboard's groups (groupBin) all go through these three, so that they always agree.
 
-  /** How many OVERFLOW_BIN-wide bins the last frame's width has (the last one may be narrower). */
+  /** How many bins the last frame's width has. */
   private get binCount(): number {
-    return Math.max(1, Math.ceil(this.width / OVERFLOW_BIN));
+    return overflowBinCount(this.width);
   }
 
   /** The bin a time falls in at the last frame's zoom, clamped to the bins: a bar begun before the window counts in the first. */

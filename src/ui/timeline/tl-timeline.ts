@@ -5,7 +5,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, overflowBinAt, overflowLabelWidth, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, overflowBinAt, overflowBinCount, overflowLabelWidth, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { printSlices } from '../../chart/print-slices';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
@@ -395,7 +395,7 @@ export class TlTimeline extends LitElement {
       this.viewportHeight = window.innerHeight;
     }
     this.viewportHeight ??= window.innerHeight;
-    const top = (this.plotTopOnScreen ?? 0) + this.bandLabelRows * 16 + 4;
+    const top = (this.plotTopOnScreen ?? 0) + this.lanesTop;
     return [-top, this.viewportHeight - top];
   }
 
@@ -420,7 +420,7 @@ export class TlTimeline extends LitElement {
       canvas.height = Math.round(height * ratio);
     }
     canvas.style.left = `${MARGIN.left}px`;
-    canvas.style.top = `${this.bandLabelRows * 16 + 4 + from}px`;
+    canvas.style.top = `${this.lanesTop + from}px`;
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     const ctx = canvas.getContext('2d');
@@ -517,7 +517,7 @@ export class TlTimeline extends LitElement {
     // Paper is printed light whatever the screen's theme (the tokens' dark values are for screens only),
     // and finer than a screen: the picture has two pixels a unit where that stays a modest canvas.
     const dense = this.denseCanvas(LIGHT_CANVAS_THEME, this.finePictureRatio(2));
-    const lanesTop = this.bandLabelRows * 16 + 4;
+    const lanesTop = this.lanesTop;
     const slices = printSlices(this.lanes, lanesTop, AXIS_HEIGHT, this.width);
     if (slices.length === 0) {
       const image = dense && printImage(dense, dense.y, dense.y + dense.height);
@@ -559,7 +559,7 @@ export class TlTimeline extends LitElement {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     // Every lane placed, not only those on screen.
     this.drawDenseLayer(ctx, 0, height, this.layoutCache.layout(this.view, width), theme);
-    return { canvas, ratio, x: MARGIN.left, y: this.bandLabelRows * 16 + 4, width, height };
+    return { canvas, ratio, x: MARGIN.left, y: this.lanesTop, width, height };
   }
 
   /** The mark under the pointer when the canvas paints the marks (SVG marks find themselves). */
@@ -567,7 +567,7 @@ export class TlTimeline extends LitElement {
     if (!this.canvasMode) return null;
     const box = this.plotSvg.getBoundingClientRect();
     const x = event.clientX - box.left - MARGIN.left;
-    const y = event.clientY - box.top - (this.bandLabelRows * 16 + 4);
+    const y = event.clientY - box.top - this.lanesTop;
     const laneIndex = this.lanes.findIndex((lane) => y >= lane.top && y < lane.top + lane.height);
     if (laneIndex < 0) return null;
     return hitTest(this.lanes[laneIndex]!.marks, x, y - this.lanes[laneIndex]!.top);
@@ -578,7 +578,7 @@ export class TlTimeline extends LitElement {
     if (!this.plotSvg || !this.layoutCache) return null;
     const box = this.plotSvg.getBoundingClientRect();
     const x = event.clientX - box.left - MARGIN.left;
-    const y = event.clientY - box.top - (this.bandLabelRows * 16 + 4);
+    const y = event.clientY - box.top - this.lanesTop;
     const laneIndex = this.lanes.findIndex((lane) => y >= lane.top && y < lane.top + lane.height);
     const lane = this.lanes[laneIndex];
     if (!lane || x < 0 || x > this.plotWidth) return null;
@@ -902,9 +902,8 @@ export class TlTimeline extends LitElement {
   /** A click on a count: zooms in on its points, or lists marks that zooming cannot part, to pick from. */
   private openCount({ members, x, y }: { members: MarkLayout[]; x: number; y: number }): void {
     if (this.canPart(members)) return this.zoomInOn(members);
-    const lanesTop = this.bandLabelRows * 16 + 4;
     this.groupList = {
-      top: lanesTop + y + 12,
+      top: this.lanesTop + y + 12,
       left: Math.max(0, Math.min(this.width - 320, MARGIN.left + x - 20)),
       members,
     };
@@ -1039,6 +1038,11 @@ export class TlTimeline extends LitElement {
     return this.bands.reduce((rows, band) => Math.max(rows, band.labelRow + 1), 0);
   }
 
+  /** Where the lanes start in the chart: below the overlap labels' rows. */
+  private get lanesTop(): number {
+    return this.bandLabelRows * 16 + 4;
+  }
+
   private layoutOverlapBands(): OverlapBand[] {
     const x = scaleUtc().domain(this.view).range([0, this.plotWidth]);
     const labels = this.overlaps.map((overlap) => {
@@ -1060,7 +1064,7 @@ export class TlTimeline extends LitElement {
   }
 
   private get plotHeight(): number {
-    return this.bandLabelRows * 16 + 4 + this.lanesHeight + AXIS_HEIGHT;
+    return this.lanesTop + this.lanesHeight + AXIS_HEIGHT;
   }
 
   /**
@@ -1099,7 +1103,7 @@ export class TlTimeline extends LitElement {
     const group = this.layoutCache?.groupAt(at.lane, at.index);
     const mark = this.markAt(at.lane, at.index);
     if (!group || !mark) return null;
-    const bins = Math.max(1, Math.ceil(this.plotWidth / OVERFLOW_BIN));
+    const bins = overflowBinCount(this.plotWidth);
     const bin = Math.max(0, Math.min(bins - 1, group.bin));
     const from = formatSourceDate(group.earliest.start, this.lang);
     const to = formatSourceDate(group.latest.start, this.lang);
@@ -1127,7 +1131,7 @@ export class TlTimeline extends LitElement {
     const w = this.plotWidth;
     const x = scaleUtc().domain(this.view).range([0, w]);
     const bands = this.bands;
-    const lanesTop = this.bandLabelRows * 16 + 4;
+    const lanesTop = this.lanesTop;
     const axisTop = lanesTop + this.lanesHeight;
     const ticks = chooseTicks(this.view, w, this.lang);
     const roving = this.rovingPosition;
