@@ -145,6 +145,7 @@ describe('the app, driven as a user would', () => {
   it('Back restores the previous view', async () => {
     const el = await mountApp();
     const filters = filtersOf(el);
+    await filters.updateComplete;
     const checkbox = [...shadow(filters).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) =>
       input.closest('label')!.textContent!.includes('Cluster A'),
     )!;
@@ -168,13 +169,15 @@ describe('the app, driven as a user would', () => {
     expect(lanes(el)).to.deep.equal(['X', 'Y']);
   });
 
-  it('new data: the chart is drawn first, then the table sorts its rows and the filters count tools and techniques', async () => {
+  it('new data: the chart is drawn first, then the table sorts its rows and the filters take the new data and count tools and techniques', async () => {
     const el = await mountApp();
     await tableReady(el);
     const filters = filtersOf(el);
     await filters.updateComplete;
     const facetTexts = () => [...shadow(filters).querySelectorAll('button.facet')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
-    expect(facetTexts().length).to.be.greaterThan(0);
+    const shownText = () => shadow(filters).querySelector('.shown')!.textContent!.trim();
+    const before = { facets: facetTexts(), shown: shownText() };
+    expect(before.facets.length).to.be.greaterThan(0);
     const text = `id,cluster,kind,start,end,title,tools,techniques
 x-1,X,activity,2018,2021-Q1,First,China Chopper;PcShare,T1190
 x-2,X,tooling,2019-03,,Second,china chopper,T1190;T1505.003
@@ -183,12 +186,14 @@ y-1,Y,intrusion,2017-05-02,,Third,Nebulae,
     el.data = loadDataset({ events: { name: 'next.csv', text } });
     await el.updateComplete;
     await timelineOf(el).updateComplete;
-    // Before the next frame: the new lanes are there, the rows and the facet counts are not yet.
+    // Before the next frame: the new lanes are there; the rows are not yet, and the filters card
+    // still shows the data it had, whole (its counts and facets), until the chart has been painted.
     expect(lanes(el)).to.deep.equal(['X', 'Y']);
     expect(tableRows(el).length).to.equal(0);
-    expect(facetTexts()).to.deep.equal([]);
+    expect({ facets: facetTexts(), shown: shownText() }).to.deep.equal(before);
     await tableReady(el);
     await filters.updateComplete;
+    expect(shownText()).to.contain('3 of 3');
     expect([...tableRows(el)].map((row) => row.getAttribute('data-id'))).to.deep.equal(['y-1', 'x-1', 'x-2']);
     expect(facetTexts()).to.include.members(['China Chopper 2', 'PcShare 1', 'Nebulae 1', 'T1190 2', 'T1505.003 1']);
   });

@@ -82,8 +82,23 @@ export class TlFilters extends LitElement {
   private clusterCounts = new Map<string, number>();
   private facets: Record<'tools' | 'techniques', { value: string; count: number }[]> = { tools: [], techniques: [] };
 
+  /** The events and clusters the card was last derived from. */
+  private derivedFrom: { events: readonly TimelineEvent[]; clusters: readonly Cluster[] } | null = null;
+
+  /**
+   * New data reaches the card after the chart has been painted with it: the card keeps showing the
+   * data it had (all of it, counts and window included) until then, and a big load's chart comes a
+   * pass over every event sooner. The first data, before the card has ever rendered, is not held.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const from = this.derivedFrom;
+    if (this.hasUpdated && from && (from.events !== this.events || from.clusters !== this.clusters)) await afterNextPaint();
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('events') && !changed.has('clusters')) return;
+    this.derivedFrom = { events: this.events, clusters: this.clusters };
     const kinds = new Set<string>();
     this.clusterCounts = new Map();
     for (const event of this.events) {
