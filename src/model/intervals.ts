@@ -23,9 +23,12 @@ export function eventSpan(event: TimelineEvent, cutoff: number): EventSpan {
 export function dataCutoff(events: readonly TimelineEvent[], declared: SourceDate | null = null): number {
   if (declared) return declared.latest;
   let latest = -Infinity;
-  for (const event of events) {
-    latest = Math.max(latest, event.start.latest);
-    if (event.end && event.end !== 'open') latest = Math.max(latest, event.end.latest);
+  // Indexed loops here and in dataExtent: they run once per load, so mostly before V8 has optimised
+  // them, where a for…of's iterator calls cost about twice as much.
+  for (let i = 0; i < events.length; i++) {
+    const { start, end } = events[i]!;
+    if (start.latest > latest) latest = start.latest;
+    if (end !== null && end !== 'open' && end.latest > latest) latest = end.latest;
   }
   return Number.isFinite(latest) ? latest : Date.UTC(new Date().getUTCFullYear() + 1, 0, 1);
 }
@@ -41,7 +44,8 @@ export function dataExtent(events: readonly TimelineEvent[], cutoff: number): [n
   // As eventSpan per event, without allocating a span for each.
   let from = Infinity;
   let to = -Infinity;
-  for (const { start, end } of events) {
+  for (let i = 0; i < events.length; i++) {
+    const { start, end } = events[i]!;
     if (start.earliest < from) from = start.earliest;
     const eventTo = end === 'open' ? Math.max(cutoff, start.latest) : end === null ? start.latest : end.latest;
     if (eventTo > to) to = eventTo;
