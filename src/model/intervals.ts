@@ -28,7 +28,7 @@ export function dataCutoff(events: readonly TimelineEvent[], declared: SourceDat
   for (let i = 0; i < events.length; i++) {
     const { start, end } = events[i]!;
     if (start.latest > latest) latest = start.latest;
-    if (end !== null && end !== 'open' && end.latest > latest) latest = end.latest;
+    if (end && end !== 'open' && end.latest > latest) latest = end.latest;
   }
   return Number.isFinite(latest) ? latest : Date.UTC(new Date().getUTCFullYear() + 1, 0, 1);
 }
