@@ -1,4 +1,5 @@
 import { LoadError, type LoadFailure } from '../i18n/load-messages';
+import { EventIndex, registerEventIndex } from '../model/event-index';
 import type { Dataset, TimelineEvent } from '../model/types';
 import { nextTask } from './next-task';
 import { PackedBatchReader, type PackedEvents } from './packed-events';
@@ -154,6 +155,8 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
       | { readonly type: 'done'; readonly dataset: Dataset };
     const steps: Step[] = [];
     const received: TimelineEvent[] = [];
+    // Gathered here, in a loop long optimised by the end of the load, rather than by the chart at first paint.
+    let index = new EventIndex();
     let draining = false;
     // The bar never goes back: "reading" a download ends at the share of the file its first
     // megabyte is, while "checking rows" starts from the rows read, a little behind. A re-read
@@ -181,7 +184,11 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
         if (step.type === 'events') {
           const { reader } = step;
           while (!reader.done && performance.now() - taskStart < UNPACK_BUDGET_MS) {
-            for (let i = 0; i < UNPACK_STRIDE && !reader.done; i++) received.push(reader.next());
+            for (let i = 0; i < UNPACK_STRIDE && !reader.done; i++) {
+              const event = reader.next();
+              received.push(event);
+              index.add(event);
+            }
           }
           if (!reader.done) {
             await nextTask();
@@ -192,10 +199,13 @@ export function loadInWorker(input: WorkerLoadInput, options: WorkerLoadOptions)
           report(step.progress);
         } else if (step.type === 'restart') {
           received.length = 0;
+          index = new EventIndex();
         } else {
           const { dataset } = step;
           settle(() => {
+            for (const event of dataset.events) index.add(event);
             const events = dataset.events.length ? [...received, ...dataset.events] : received;
+            registerEventIndex(events, index);
             resolve({ ...dataset, events });
             report({ phase: 'parsing', fraction: 1 });
           });

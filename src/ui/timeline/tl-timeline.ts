@@ -5,13 +5,14 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { clusterColor } from '../../chart/glyphs';
-import { LANE_METRICS, LaneLayoutCache, markShape, OVERFLOW_BIN, overflowBinAt, overflowBinCount, overflowLabelWidth, type LaneLayout, type MarkLayout } from '../../chart/layout';
+import { LANE_METRICS, LaneLayoutCache, OVERFLOW_BIN, overflowBinAt, overflowBinCount, overflowLabelWidth, type LaneLayout, type MarkLayout } from '../../chart/layout';
 import { printSlices } from '../../chart/print-slices';
 import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
 import { formatDateRange, formatSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
-import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
+import { eventSpan } from '../../model/intervals';
+import { eventIndex } from '../../model/event-index';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
 import { kindLabel, msg } from '../../i18n/messages';
@@ -266,22 +267,11 @@ export class TlTimeline extends LitElement {
   private deriveData(): void {
     this.layoutCache = null;
     this.openGroup = null;
-    this.cutoffTime = dataCutoff(this.events, this.cutoff);
-    this.extent = dataExtent(this.events, this.cutoffTime);
-    const byLane = new Map<string, TimelineEvent[]>();
-    const pointKinds = new Set<string>();
-    // Overlaps are made of activity periods only: collected here, the overlaps need not visit every event again.
-    const activity: TimelineEvent[] = [];
-    const events = this.events;
-    // Indexed: it runs once per load, mostly before V8 has optimised it (see dataCutoff).
-    for (let i = 0; i < events.length; i++) {
-      const event = events[i]!;
-      let list = byLane.get(event.cluster);
-      if (!list) byLane.set(event.cluster, (list = []));
-      list.push(event);
-      if (event.kind === 'activity') activity.push(event);
-      if (markShape(event) !== 'period') pointKinds.add(event.kind);
-    }
+    // Gathered while a file loaded, or now (see EventIndex).
+    const indexed = eventIndex(this.events);
+    this.cutoffTime = this.cutoff ? this.cutoff.latest : indexed.cutoff();
+    this.extent = indexed.extent(this.cutoffTime);
+    const byLane = indexed.byCluster;
     this.clusterLabels = new Map(this.clusters.map((c) => [c.id, c.label]));
     const palette = this.allClusters ?? this.clusters;
     this.laneOrder = this.clusters.map((cluster, index) => ({
@@ -302,12 +292,12 @@ export class TlTimeline extends LitElement {
       });
     }
     this.overlaps = computeOverlaps(
-      activity,
+      indexed.activity,
       this.clusters.map((c) => c.id),
       // As dataCutoffDate, without a second pass over the events.
       this.cutoff ?? sourceDateAt(this.cutoffTime - 1, 'day'),
     );
-    this.legendKinds = legendKinds(pointKinds);
+    this.legendKinds = legendKinds(indexed.pointKinds);
   }
 
   private get plotWidth(): number {

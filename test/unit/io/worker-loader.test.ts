@@ -3,6 +3,7 @@ import { formatLoadError, LoadError, type LoadFailure } from '../../../src/i18n/
 import { loadDataset } from '../../../src/io/load';
 import { EventPacker, plainEvent } from '../../../src/io/packed-events';
 import { loadInWorker, type LoadProgress, type ParseRequest, type ParseResponse } from '../../../src/io/worker-loader';
+import { EventIndex, eventIndex } from '../../../src/model/event-index';
 import type { TimelineEvent } from '../../../src/model/types';
 
 /** A stand-in for the CSV worker: records what it is sent and lets the test answer. */
@@ -281,6 +282,25 @@ describe('loadInWorker with a download', () => {
     worker.answer({ type: 'events', batch: batchOf(dataset.events) });
     worker.answer({ type: 'done', dataset: { ...dataset, events: [] } });
     expect((await load).events.map(plainEvent)).toEqual(dataset.events);
+  });
+
+  it('gathers the events\' index as it rebuilds them, the restart and the events the last message carries included', async () => {
+    const worker = new FakeWorker();
+    const load = loadInWorker({ events: { name: 'e.csv', chunks: chunksOf(new Uint8Array([1])) } }, { createWorker: () => worker as unknown as Worker });
+    worker.answer({ type: 'events', batch: batchOf(dataset.events) });
+    worker.answer({ type: 'restart' });
+    worker.answer({ type: 'events', batch: batchOf(dataset.events.slice(0, 1)) });
+    worker.answer({ type: 'done', dataset: { ...dataset, events: dataset.events.slice(1) } });
+    const loaded = await load;
+    // Gathered during the load: asking for it adds no event to any index.
+    const add = vi.spyOn(EventIndex.prototype, 'add');
+    const gathered = eventIndex(loaded.events);
+    expect(add).not.toHaveBeenCalled();
+    add.mockRestore();
+    const fresh = new EventIndex();
+    for (const event of loaded.events) fresh.add(event);
+    expect(gathered).toEqual(fresh);
+    expect(gathered.byCluster.get('A')!.map((e) => e.id)).toEqual(['1', '2']);
   });
 
   it('stops reading the download when the load is cancelled', async () => {
