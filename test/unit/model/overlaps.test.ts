@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDateReason } from '../../../src/i18n/date-reason-messages';
 import { loadDataset } from '../../../src/io/load';
@@ -63,5 +64,38 @@ describe('computeOverlaps', () => {
 
   it('reports nothing for no data', () => {
     expect(computeOverlaps([], ids, cutoff)).toEqual([]);
+  });
+
+  it('gives the stretches a plain check of every stretch between two boundaries gives', () => {
+    const date = fc.oneof(
+      fc.integer({ min: 2015, max: 2021 }).map(String),
+      fc.tuple(fc.integer({ min: 2015, max: 2021 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+      fc.tuple(fc.integer({ min: 2015, max: 2021 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
+        ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      ),
+    );
+    const row = fc.record({ cluster: fc.constantFrom('A', 'B', 'C', 'Z'), kind: fc.constantFrom('activity', 'activity', 'operating'), start: date, end: fc.oneof(fc.constant('..'), date) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const text = ['id,cluster,kind,start,end,title', ...rows.map((r, i) => `e${i},${r.cluster},${r.kind},${r.start},${r.end},t`)].join('\n');
+        const list = loadDataset({ events: { name: 'e.csv', text } }).events;
+        // Every activity period of a listed cluster as [from, to), then which clusters are active in each stretch between boundaries.
+        const periods = list
+          .filter((e) => e.kind === 'activity' && ids.includes(e.cluster))
+          .map((e) => ({ cluster: e.cluster, from: e.start.earliest, to: (e.end === 'open' ? cutoff : (e.end ?? e.start)).latest }))
+          .filter((p) => p.to > p.from);
+        const bounds = [...new Set(periods.flatMap((p) => [p.from, p.to]))].sort((a, b) => a - b);
+        const expected: { from: number; to: number; clusters: string[] }[] = [];
+        for (let k = 0; k + 1 < bounds.length; k++) {
+          const active = ids.filter((id) => periods.some((p) => p.cluster === id && p.from <= bounds[k]! && p.to > bounds[k]!));
+          const last = expected[expected.length - 1];
+          if (active.length < 2) continue;
+          if (last && last.to === bounds[k] && last.clusters.join() === active.join()) last.to = bounds[k + 1]!;
+          else expected.push({ from: bounds[k]!, to: bounds[k + 1]!, clusters: active });
+        }
+        expect(computeOverlaps(list, ids, cutoff).map(({ from, to, clusters }) => ({ from, to, clusters }))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
