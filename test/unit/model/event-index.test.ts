@@ -4,7 +4,7 @@ import { markShape } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 import { EventIndex, eventIndex, registerEventIndex } from '../../../src/model/event-index';
 import { dataCutoff, eventSpan } from '../../../src/model/intervals';
-import type { TimelineEvent } from '../../../src/model/types';
+import { PERIOD_KINDS, type TimelineEvent } from '../../../src/model/types';
 
 const date = fc.oneof(
   fc.integer({ min: 2010, max: 2021 }).map(String),
@@ -16,7 +16,7 @@ const date = fc.oneof(
 );
 const row = fc.record({
   cluster: fc.constantFrom('A', 'B', 'C', 'context'),
-  kind: fc.constantFrom('operating', 'activity', 'intrusion', 'tooling', 'custom-kind'),
+  kind: fc.constantFrom(...PERIOD_KINDS, 'intrusion', 'tooling', 'custom-kind'),
   start: date,
   end: fc.oneof(fc.constant(''), fc.constant('..'), date),
   approximate: fc.boolean(),
