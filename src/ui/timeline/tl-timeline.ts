@@ -11,7 +11,7 @@ import { stackIntervals } from '../../chart/stack';
 import { chooseTicks, gridTimes } from '../../chart/ticks';
 import { maxZoomFactor, padRange, transformForView, viewContaining, zoomExtent, type TimeRange } from '../../chart/view';
 import { formatDateRange, formatSourceDate, sourceDateAt, type Lang, type SourceDate } from '../../model/dates';
-import { eventSpan } from '../../model/intervals';
+import { dataCutoff, dataExtent, eventSpan } from '../../model/intervals';
 import { eventIndex } from '../../model/event-index';
 import { computeOverlaps, formatOverlapRange, type Overlap } from '../../model/overlaps';
 import { CONTEXT_LANE, type Cluster, type TimelineEvent } from '../../model/types';
@@ -267,10 +267,10 @@ export class TlTimeline extends LitElement {
   private deriveData(): void {
     this.layoutCache = null;
     this.openGroup = null;
-    // Gathered while a file loaded, or now (see EventIndex).
+    this.cutoffTime = dataCutoff(this.events, this.cutoff);
+    this.extent = dataExtent(this.events, this.cutoffTime);
+    // Gathered while a file loaded, or now (see EventIndex); the cut-off and extent come from it too.
     const indexed = eventIndex(this.events);
-    this.cutoffTime = this.cutoff ? this.cutoff.latest : indexed.cutoff();
-    this.extent = indexed.extent(this.cutoffTime);
     const byLane = indexed.byCluster;
     this.clusterLabels = new Map(this.clusters.map((c) => [c.id, c.label]));
     const palette = this.allClusters ?? this.clusters;

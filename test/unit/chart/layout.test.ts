@@ -4,6 +4,7 @@ import { loadDataset } from '../../../src/io/load';
 import type { TimelineEvent } from '../../../src/model/types';
 import { eventSpan } from '../../../src/model/intervals';
 import fc from 'fast-check';
+import { dateCell } from '../arbitraries';
 
 function events(rows: string[]): readonly TimelineEvent[] {
   const text = ['id,cluster,kind,start,end,title', ...rows].join('\n');
@@ -335,14 +336,7 @@ describe('layoutLanes', () => {
 });
 
 describe('prepared spans', () => {
-  const date = fc.oneof(
-    fc.integer({ min: 2012, max: 2021 }).map(String),
-    fc.tuple(fc.integer({ min: 2012, max: 2021 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
-    fc.tuple(fc.integer({ min: 2012, max: 2021 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
-    fc.tuple(fc.integer({ min: 2012, max: 2021 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
-      ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    ),
-  );
+  const date = dateCell(2012, 2021);
   const row = fc.record({
     kind: fc.constantFrom('operating', 'activity', 'intrusion', 'tooling'),
     start: date,

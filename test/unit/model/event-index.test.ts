@@ -5,15 +5,9 @@ import { loadDataset } from '../../../src/io/load';
 import { EventIndex, eventIndex, registerEventIndex } from '../../../src/model/event-index';
 import { dataCutoff, eventSpan } from '../../../src/model/intervals';
 import { PERIOD_KINDS, type TimelineEvent } from '../../../src/model/types';
+import { dateCell } from '../arbitraries';
 
-const date = fc.oneof(
-  fc.integer({ min: 2010, max: 2021 }).map(String),
-  fc.tuple(fc.integer({ min: 2010, max: 2021 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
-  fc.tuple(fc.integer({ min: 2010, max: 2021 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
-  fc.tuple(fc.integer({ min: 2010, max: 2021 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
-    ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-  ),
-);
+const date = dateCell(2010, 2021);
 const row = fc.record({
   cluster: fc.constantFrom('A', 'B', 'C', 'context'),
   kind: fc.constantFrom(...PERIOD_KINDS, 'intrusion', 'tooling', 'custom-kind'),

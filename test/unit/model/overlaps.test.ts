@@ -4,6 +4,7 @@ import { formatDateReason } from '../../../src/i18n/date-reason-messages';
 import { loadDataset } from '../../../src/io/load';
 import { parseSourceDate, type SourceDate } from '../../../src/model/dates';
 import { computeOverlaps, formatOverlapRange } from '../../../src/model/overlaps';
+import { dateCell } from '../arbitraries';
 
 const date = (text: string): SourceDate => {
   const parsed = parseSourceDate(text);
@@ -67,13 +68,7 @@ describe('computeOverlaps', () => {
   });
 
   it('gives the stretches a plain check of every stretch between two boundaries gives', () => {
-    const date = fc.oneof(
-      fc.integer({ min: 2015, max: 2021 }).map(String),
-      fc.tuple(fc.integer({ min: 2015, max: 2021 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
-      fc.tuple(fc.integer({ min: 2015, max: 2021 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(
-        ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-      ),
-    );
+    const date = dateCell(2015, 2021);
     const row = fc.record({ cluster: fc.constantFrom('A', 'B', 'C', 'Z'), kind: fc.constantFrom('activity', 'activity', 'operating'), start: date, end: fc.oneof(fc.constant('..'), date) });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
