@@ -397,21 +397,27 @@ export class LaneLayoutCache {
   }
 
   /**
-   * Stacks the points of the lanes meeting `band` for the zoom levels just above and below the
-   * current one, so that the frame in which a zoom crosses a level need not do it. Meant for idle
-   * time: it stops when `timeLeft()` (ms) runs low, and returns false when nothing is left to do.
+   * Stacks the points of the lanes that the frame in which a zoom crosses a level would re-stack,
+   * for the zoom levels just above and below the current one, so that it need not: the lanes
+   * meeting `band` first, then the small lanes off it (layout re-stacks those at once as well, to
+   * keep their heights true). Meant for idle time: it stops when `timeLeft()` (ms) runs low, and
+   * returns false when nothing is left to do.
    */
   prestack(band: readonly [number, number], timeLeft: () => number): boolean {
-    for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) {
-      const span = this.laneSpans[laneIndex];
-      const current = this.pointStacks[laneIndex];
-      if (!span || !current || span.top + span.height < band[0] || span.top > band[1]) continue;
-      const ready = (this.readySoon[laneIndex] ??= new Map());
-      for (const stale of ready.keys()) if (Math.abs(stale - current.bucket) > 1) ready.delete(stale);
-      for (const bucket of [current.bucket - 1, current.bucket + 1]) {
-        if (ready.has(bucket)) continue;
-        if (timeLeft() < 2) return true;
-        ready.set(bucket, this.stackFor(laneIndex, bucket));
+    for (const offBand of [false, true]) {
+      for (let laneIndex = 0; laneIndex < this.specs.length; laneIndex++) {
+        const span = this.laneSpans[laneIndex];
+        const current = this.pointStacks[laneIndex];
+        if (!span || !current) continue;
+        const off = span.top + span.height < band[0] || span.top > band[1];
+        if (off !== offBand || (off && this.prepared[laneIndex]!.otherEvents.length > EAGER_RESTACK)) continue;
+        const ready = (this.readySoon[laneIndex] ??= new Map());
+        for (const stale of ready.keys()) if (Math.abs(stale - current.bucket) > 1) ready.delete(stale);
+        for (const bucket of [current.bucket - 1, current.bucket + 1]) {
+          if (ready.has(bucket)) continue;
+          if (timeLeft() < 2) return true;
+          ready.set(bucket, this.stackFor(laneIndex, bucket));
+        }
       }
     }
     return false;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LANE_METRICS, LaneLayoutCache, layoutLanes, markShape, MAX_PERIOD_ROWS, MAX_POINT_ROWS, OVERFLOW_BIN, overflowBinAt, overflowLabelWidth } from '../../../src/chart/layout';
 import { loadDataset } from '../../../src/io/load';
 import type { TimelineEvent } from '../../../src/model/types';
@@ -313,6 +313,37 @@ describe('layoutLanes', () => {
     expect(cache.prestack(band, () => (slices++ === 0 ? 100 : 0))).toBe(false);
     const back = cache.layout(VIEW, WIDTH, band);
     expect(ys(back)).toEqual(ys(new LaneLayoutCache(specs, CUTOFF).layout(VIEW, WIDTH, band)));
+  });
+
+  it('stacks ahead of time the small lanes off the band too, after those on it, and leaves big ones off it for later', () => {
+    const points = (lane: string, n: number) => Array.from({ length: n }, (_, i) => `${lane}${i},${lane},tooling,2019-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},,t`);
+    // A and B small; C with more points than a frame re-stacks at once off the band.
+    const specs = [
+      { id: 'A', events: events(points('A', 300)) },
+      { id: 'B', events: events(points('B', 300)) },
+      { id: 'C', events: events(points('C', 2100)) },
+    ];
+    const cache = new LaneLayoutCache(specs, CUTOFF);
+    const band: [number, number] = [0, 50];
+    const first = cache.layout(VIEW, WIDTH, band);
+    expect(first[1]!.top).toBeGreaterThan(band[1]);
+    const stackFor = vi.spyOn(cache as unknown as { stackFor(lane: number, bucket: number): unknown }, 'stackFor');
+    // Time for two stacks: the lane on the band gets both of its neighbours first.
+    let slices = 0;
+    expect(cache.prestack(band, () => (slices++ < 2 ? 100 : 0))).toBe(true);
+    expect(stackFor.mock.calls.map(([lane]) => lane)).toEqual([0, 0]);
+    expect(cache.prestack(band, () => 100)).toBe(false);
+    expect(stackFor.mock.calls.map(([lane]) => lane)).toEqual([0, 0, 1, 1]);
+    // Zooming out by half an octave stacks nothing in its frame, and lays out as a fresh layout does.
+    stackFor.mockClear();
+    const wider = [ORIGIN, ORIGIN + WIDTH * DAY * Math.SQRT2] as const;
+    const shape = (lanes: readonly { top: number; height: number; marks: readonly { y: number; event: { id: string } }[] }[]) =>
+      lanes.map((lane) => [lane.top, lane.height, lane.marks.map((m) => `${m.event.id}@${m.y}`).sort()]);
+    const zoomed = cache.layout(wider, WIDTH, band);
+    expect(stackFor).not.toHaveBeenCalled();
+    expect(shape(zoomed).slice(0, 2)).toEqual(shape(new LaneLayoutCache(specs, CUTOFF).layout(wider, WIDTH, band)).slice(0, 2));
+    // The big lane off the band keeps its old stacking until it comes into view, as before.
+    expect(cache.hasStaleLanesIn([-Infinity, Infinity])).toBe(true);
   });
 
   it('places marks only in the lanes that meet the band, and still counts every lane\'s marks in view', () => {
