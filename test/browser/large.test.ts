@@ -138,6 +138,57 @@ describe('10,000 events', () => {
     expect([finePicture.width, finePicture.height]).to.deep.equal([2 * dense.width, 2 * dense.height]);
   });
 
+  it('lays out new data only in the lanes its canvas paints, with the lanes placed below the new data\'s overlap labels', async () => {
+    // Two overlapping activity periods give the chart a row of overlap labels above its lanes; before
+    // the data, it has none. Which lanes are on screen must be worked out below the new row.
+    const overlapping = loadDataset({
+      events: { name: 'o.csv', text: `${bigCsv(10_000)}\nA-act,A,activity,2015,2017,Activity A,high,\nB-act,B,activity,2016,2018,Activity B,high,` },
+    });
+    type Chart = HTMLElement & {
+      events: unknown;
+      clusters: unknown;
+      updateComplete: Promise<boolean>;
+      lanes: { top: number; height: number; marks: unknown[] }[];
+      paintedBand: [number, number];
+      lanesTop: number;
+      plotTopOnScreen: number | null;
+    };
+    const nextFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Where the lanes fall, from a chart drawn once.
+    const reference = (await fixture<HTMLDivElement>(html`<div style="width:1200px"><tl-timeline .clusters=${overlapping.clusters} .events=${overlapping.events}></tl-timeline></div>`)).querySelector('tl-timeline') as unknown as Chart;
+    await waitFor(() => reference.lanes.length === 5);
+    const { lanesTop, lanes } = reference;
+    expect(lanesTop).to.be.above(4);
+    reference.parentElement!.remove();
+    /** A chart without data under a spacer; it measures where its plot is on screen in the frame after its first render. */
+    const emptyChart = async (spacer: number) => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width:1200px"><div style="height:${spacer}px"></div><tl-timeline></tl-timeline></div>`);
+      scrollTo(0, 0);
+      const chart = wrapper.querySelector('tl-timeline') as unknown as Chart;
+      await chart.updateComplete;
+      await nextFrames();
+      expect(chart.plotTopOnScreen).to.be.a('number');
+      return chart;
+    };
+    const unspaced = await emptyChart(0);
+    const plotTop = unspaced.plotTopOnScreen!;
+    unspaced.parentElement!.remove();
+    // A spacer that puts the second lane's top 8 pixels below the bottom of the band the canvas paints
+    // (the screen and 100 pixels more): inside it if the band were worked out without the label row.
+    const second = lanes[1]!.top;
+    const spacer = innerHeight + 100 - (second - 8) - plotTop - lanesTop;
+    expect(spacer).to.be.above(0);
+    const chart = await emptyChart(spacer);
+    expect(chart.plotTopOnScreen).to.be.closeTo(plotTop + spacer, 0.5);
+    chart.clusters = overlapping.clusters;
+    chart.events = overlapping.events;
+    await chart.updateComplete;
+    expect(chart.lanesTop).to.equal(lanesTop);
+    expect(chart.paintedBand[1]).to.be.closeTo(second - 8, 0.5);
+    expect(chart.lanes[0]!.marks.length).to.be.above(0);
+    expect(chart.lanes.slice(1).map((lane) => lane.marks.length)).to.deep.equal([0, 0, 0, 0]);
+  });
+
   it('prints a dense chart short enough for one page as one picture: every lane\'s marks drawn whole into the chart, scaling with it', async () => {
     // One cluster's 2,000 events: one lane, painted on the canvas, that fits a page as it is.
     const oneLane = loadDataset({ events: { name: 'a.csv', text: bigCsv(10_000).split('\n').filter((line, i) => i === 0 || line.split(',')[1] === 'A').join('\n') } });

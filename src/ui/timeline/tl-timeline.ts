@@ -317,10 +317,11 @@ export class TlTimeline extends LitElement {
       this.viewInitialised = true;
     }
     this.layoutCache ??= new LaneLayoutCache(this.laneOrder, this.cutoffTime);
+    // The overlap labels first: their rows decide where the lanes start, so which lanes are on screen.
+    this.bands = this.layoutOverlapBands();
     const [top, bottom] = this.visibleBand();
     // Lanes off the screen (and its margin) get no placed marks when the canvas paints: it paints only the band.
     this.lanes = this.layoutCache.layout(this.view, this.plotWidth, [top - CANVAS_MARGIN, bottom + CANVAS_MARGIN], SVG_MARK_LIMIT);
-    this.bands = this.layoutOverlapBands();
   }
 
   protected override firstUpdated(): void {
