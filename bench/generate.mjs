@@ -1,9 +1,16 @@
 // Seeded generator of synthetic timeline data in the app's CSV schema (data/README.md).
 //
 //   node bench/generate.mjs <out-dir> [n=10000] [clusters=auto] [seed=20210803]
+//                           [--periods=0.4] [--years=2010-2021] [--crowded-week=0]
 //
-// writes <out-dir>/events.csv and <out-dir>/clusters.csv. The same (n, clusters, seed) always gives
+// writes <out-dir>/events.csv and <out-dir>/clusters.csv. The same arguments always give
 // byte-identical files: every random choice comes from one mulberry32 stream.
+//
+// The options give other shapes of data than the benchmark's (bench/HISTORY.md measures some):
+// - `--periods`: the share of the non-context rows that are periods (default 0.4; 0 gives points only);
+// - `--years`: the years the dates fall in (default 2010-2021);
+// - `--crowded-week`: the share of dates drawn from one week (the week 60 % of the way through the years) instead.
+// Up to 26 clusters may be asked for (the benchmark uses 3 to 10).
 //
 // What is in a dataset of n rows:
 // - one `operating` period per cluster (start a year, sometimes `~`, in 2010–2013; end `..` or a year);
@@ -43,8 +50,6 @@ export function mulberry32(seed) {
 }
 
 const DAY = 86_400_000;
-const FROM = Date.UTC(2010, 0, 1);
-const TO = Date.UTC(2021, 11, 31);
 
 const ADJECTIVES = ['Silent', 'Crimson', 'Hidden', 'Frozen', 'Golden', 'Iron', 'Velvet', 'Copper', 'Emerald', 'Shadow', 'Northern', 'Quiet'];
 const NOUNS = ['Typhoon', 'Panda', 'Kitten', 'Spider', 'Bear', 'Falcon', 'Lotus', 'Tiger', 'Hydra', 'Raven', 'Jackal', 'Orchid'];
@@ -70,9 +75,15 @@ function row(values) {
  * Generates one dataset. Returns { eventsCsv, clustersCsv, stats } where stats counts kinds,
  * shapes and precisions (for the results file).
  */
-export function generateDataset({ n, clusters = clustersFor(n), seed = DEFAULT_SEED }) {
+export function generateDataset({ n, clusters = clustersFor(n), seed = DEFAULT_SEED, periods = 0.4, years = [2010, 2021], crowdedWeek = 0 }) {
   if (!Number.isInteger(n) || n < clusters) throw new Error(`n must be an integer ≥ the number of clusters (${clusters})`);
-  if (clusters < 3 || clusters > 10) throw new Error('clusters must be 3 to 10');
+  if (!Number.isInteger(clusters) || clusters < 1 || clusters > 26) throw new Error('clusters must be 1 to 26');
+  if (!(periods >= 0 && periods <= 1)) throw new Error('periods must be a share from 0 to 1');
+  if (!(crowdedWeek >= 0 && crowdedWeek <= 1)) throw new Error('crowdedWeek must be a share from 0 to 1');
+  const [firstYear, lastYear] = years;
+  if (!(Number.isInteger(firstYear) && Number.isInteger(lastYear) && firstYear <= lastYear && firstYear >= 1970 && lastYear <= 2100)) throw new Error('years must be two years, the first no later than the last');
+  const FROM = Date.UTC(firstYear, 0, 1);
+  const TO = Date.UTC(lastYear, 11, 31);
   const random = mulberry32(seed ^ Math.imul(n, 2654435761) ^ clusters);
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
@@ -173,23 +184,24 @@ export function generateDataset({ n, clusters = clustersFor(n), seed = DEFAULT_S
 
   // One operating period per cluster.
   for (const id of clusterIds) {
-    const year = int(2010, 2013);
+    const year = int(firstYear, Math.min(firstYear + 3, lastYear));
     const approximate = random() < 0.3;
-    const end = random() < 0.7 ? '..' : String(int(2019, 2021));
+    const end = random() < 0.7 ? '..' : String(int(Math.max(year, lastYear - 2), lastYear));
     if (end === '..') stats.open++;
     count('operating', 'periods');
     emit(id, 'operating', dateText(Date.UTC(year, 0, 1), 'year', approximate), end, `Cluster ${id} operating period`);
   }
 
   const remaining = n - clusterIds.length;
-  const uniformTime = () => FROM + Math.floor(random() * (TO - FROM));
+  const crowdedFrom = FROM + Math.floor((TO - FROM) * 0.6 / DAY) * DAY;
+  const uniformTime = () => (crowdedWeek > 0 && random() < crowdedWeek ? crowdedFrom + Math.floor(random() * 7 * DAY) : FROM + Math.floor(random() * (TO - FROM)));
   for (let i = 0; i < remaining; i++) {
     const context = random() < 0.03;
     const cluster = context ? 'context' : pick(clusterIds);
     const r = random();
-    const isPeriod = !context && r < 0.4;
+    const isPeriod = !context && r < periods;
     if (isPeriod) {
-      const kind = r < 0.3 ? 'activity' : 'intrusion';
+      const kind = r < periods * 0.75 ? 'activity' : 'intrusion';
       const start = uniformTime();
       const days = Math.exp(random() * Math.log(1100)); // 1 day … ~3 years, log-uniform
       const endTime = Math.min(TO, start + days * DAY);
@@ -227,16 +239,22 @@ export function writeDataset(dir, options) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [out, n = '10000', clusters, seed] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const [out, n = '10000', clusters, seed] = args.filter((a) => !a.startsWith('--'));
   if (!out) {
-    console.error('usage: node bench/generate.mjs <out-dir> [n=10000] [clusters=auto] [seed]');
+    console.error('usage: node bench/generate.mjs <out-dir> [n=10000] [clusters=auto] [seed] [--periods=0.4] [--years=2010-2021] [--crowded-week=0]');
     process.exit(2);
   }
   const count = Number(n);
+  const years = flag('years')?.split('-').map(Number);
   const stats = writeDataset(resolve(out), {
     n: count,
     clusters: clusters ? Number(clusters) : clustersFor(count),
     seed: seed ? Number(seed) : DEFAULT_SEED,
+    ...(flag('periods') !== undefined ? { periods: Number(flag('periods')) } : {}),
+    ...(years ? { years: years.length === 1 ? [years[0], years[0]] : years } : {}),
+    ...(flag('crowded-week') !== undefined ? { crowdedWeek: Number(flag('crowded-week')) } : {}),
   });
   console.log(JSON.stringify(stats));
 }
