@@ -264,10 +264,9 @@ try {
   if (recorded && (recorded.chromium !== environment.chromium || recorded.fonts.join() !== environment.fonts.join())) {
     // Compared all the same: Chromium 150 and 156 drew these pages pixel for pixel alike. A failure
     // says which browser made the baselines, so that a change in the browser's drawing is told apart.
-    environmentNote =
-      `\nnote: the baselines were made with Chromium ${recorded.chromium} and fonts ${recorded.fonts.join(', ')}; ` +
-      'if only the browser changed, look at the diffs, then `npm run visual:update` and commit the PNGs';
-    console.log(environmentNote.trim());
+    const made = `note: the baselines were made with Chromium ${recorded.chromium} and fonts ${recorded.fonts.join(', ')}`;
+    console.log(made);
+    environmentNote = `\n${made}; if only the browser changed, look at the diffs, then \`npm run visual:update\` and commit the PNGs`;
   }
   if (UPDATE || (!recorded && !IN_CI)) writeFileSync(environmentFile, `${JSON.stringify(environment, null, 2)}\n`);
   const expectedFiles = new Set(cases.map((c) => `${c.name}.png`));
